@@ -6,7 +6,9 @@ const root = process.argv[2] ?? questionsDir();
 const { modules, problems } = loadCatalogue(root);
 for (const p of problems) console.error(formatProblem(p));
 for (const m of modules.values()) {
-	console.log(`ok  ${m.slug}: ${m.sections.length} sections, ${m.passage.paragraphs.length} paragraphs, ${m.questions.length} questions`);
+	console.log(
+		`ok  ${m.slug}: ${m.sections.length} sections, ${m.passage.paragraphs.length} paragraphs, ${m.questions.length} questions`
+	);
 }
 if (problems.length > 0) {
 	console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);

@@ -14,7 +14,16 @@ export function toExport(m: Module) {
 		readingMinutes: m.readingMinutes,
 		passage: {
 			text: m.passage.text,
-			sections: m.sections.map((s) => ({ id: s.id, title: s.title, heading: s.heading, start: s.start, end: s.end, paragraphs: s.paragraphs, readFor: s.readFor, recap: s.recap })),
+			sections: m.sections.map((s) => ({
+				id: s.id,
+				title: s.title,
+				heading: s.heading,
+				start: s.start,
+				end: s.end,
+				paragraphs: s.paragraphs,
+				readFor: s.readFor,
+				recap: s.recap
+			})),
 			paragraphs: m.passage.paragraphs.map((p) => ({
 				id: p.id,
 				section: p.section,
@@ -34,7 +43,9 @@ export function toExport(m: Module) {
 				...rest,
 				resolved: {
 					explanation: resolved.explanation.map(slice),
-					...(resolved.expectedSentences ? { expectedSentences: resolved.expectedSentences, selectableSentences: resolved.selectableSentences } : {}),
+					...(resolved.expectedSentences
+						? { expectedSentences: resolved.expectedSentences, selectableSentences: resolved.selectableSentences }
+						: {}),
 					...(resolved.partB
 						? { partB: Object.fromEntries(Object.entries(resolved.partB).map(([id, r]) => [id, slice(r)])) }
 						: {})

@@ -134,7 +134,10 @@ class Locator {
 }
 
 function describePath(path: Path): string {
-	return path.reduce<string>((acc, step) => (typeof step === 'number' ? `${acc}[${step}]` : acc ? `${acc}.${step}` : step), '');
+	return path.reduce<string>(
+		(acc, step) => (typeof step === 'number' ? `${acc}[${step}]` : acc ? `${acc}.${step}` : step),
+		''
+	);
 }
 
 function zodProblems(error: z.ZodError, where: Locator): ContentProblem[] {
@@ -150,14 +153,21 @@ function zodProblems(error: z.ZodError, where: Locator): ContentProblem[] {
 			return where.problem(parent, `missing field "${String(path.at(-1))}" in ${describePath(parent) || 'file'}`);
 		}
 		if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-			return where.problem(path, `${name}: unknown question type; expected one of single-choice, multi-select, true-false-not-stated, short-answer, ordering, matching, cloze, evidence, evidence-paired`);
+			return where.problem(
+				path,
+				`${name}: unknown question type; expected one of single-choice, multi-select, true-false-not-stated, short-answer, ordering, matching, cloze, evidence, evidence-paired`
+			);
 		}
 		return where.problem(path, `${name}: ${issue.message}`);
 	});
 }
 
 /** Split front matter (between --- lines at the top) from the body, keeping line numbers. */
-export function splitFrontMatter(source: string): { frontMatter: string | null; fmStartLine: number; body: BodyLine[] } {
+export function splitFrontMatter(source: string): {
+	frontMatter: string | null;
+	fmStartLine: number;
+	body: BodyLine[];
+} {
 	const lines = source.replace(/\r\n?/g, '\n').split('\n');
 	if (lines[0]?.trim() === '---') {
 		const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
@@ -178,7 +188,17 @@ function parseArticle(
 ): { ok: true; meta: ArticleFrontMatter; passage: Passage } | { ok: false; problems: ContentProblem[] } {
 	const { frontMatter, fmStartLine, body } = splitFrontMatter(source);
 	if (frontMatter === null) {
-		return { ok: false, problems: [{ file, line: 1, column: 1, message: 'article.md must start with front matter between --- lines (title, source, date)' }] };
+		return {
+			ok: false,
+			problems: [
+				{
+					file,
+					line: 1,
+					column: 1,
+					message: 'article.md must start with front matter between --- lines (title, source, date)'
+				}
+			]
+		};
 	}
 	const lines = new LineCounter();
 	const doc = parseDocument(frontMatter, { lineCounter: lines, prettyErrors: false });
@@ -187,7 +207,12 @@ function parseArticle(
 			ok: false,
 			problems: doc.errors.map((e) => {
 				const pos = lines.linePos(e.pos[0]);
-				return { file, line: pos.line + fmStartLine - 1, column: pos.col, message: `front matter: ${e.message.split('\n')[0]}` };
+				return {
+					file,
+					line: pos.line + fmStartLine - 1,
+					column: pos.col,
+					message: `front matter: ${e.message.split('\n')[0]}`
+				};
 			})
 		};
 	}
@@ -196,26 +221,42 @@ function parseArticle(
 		const where = new Locator(file, doc, lines);
 		return {
 			ok: false,
-			problems: zodProblems(parsed.error, where).map((p) => ({ ...p, line: p.line + fmStartLine - 1, message: `front matter: ${p.message}` }))
+			problems: zodProblems(parsed.error, where).map((p) => ({
+				...p,
+				line: p.line + fmStartLine - 1,
+				message: `front matter: ${p.message}`
+			}))
 		};
 	}
 	const firstHeading = body.find((l) => /^#\s/.test(l.text));
 	if (firstHeading) {
 		return {
 			ok: false,
-			problems: [{ file, line: firstHeading.line, column: 1, message: 'use the front matter "title" for the title; "#" headings are not allowed in the body (sections start with "##")' }]
+			problems: [
+				{
+					file,
+					line: firstHeading.line,
+					column: 1,
+					message:
+						'use the front matter "title" for the title; "#" headings are not allowed in the body (sections start with "##")'
+				}
+			]
 		};
 	}
 	const passage = buildPassage(body);
 	if (passage.paragraphs.length === 0) {
-		return { ok: false, problems: [{ file, line: body[0]?.line ?? 1, column: 1, message: 'the article has no paragraphs' }] };
+		return {
+			ok: false,
+			problems: [{ file, line: body[0]?.line ?? 1, column: 1, message: 'the article has no paragraphs' }]
+		};
 	}
 	return { ok: true, meta: parsed.data, passage };
 }
 
 function explainQuoteFailure(quote: string, r: Exclude<QuoteResolution, { ok: true }>): string {
 	const shown = quote.length > 70 ? `${quote.slice(0, 67)}…` : quote;
-	if (r.reason === 'ambiguous') return `quote "${shown}" occurs ${r.count} times in the article; quote more words so it occurs once`;
+	if (r.reason === 'ambiguous')
+		return `quote "${shown}" occurs ${r.count} times in the article; quote more words so it occurs once`;
 	if (r.reason === 'empty') return 'quote is empty';
 	return `quote "${shown}" was not found in the article`;
 }
@@ -254,7 +295,13 @@ function findTerm(passage: Passage, forms: string[]): ResolvedRange | null {
 }
 
 /** Parse, validate and resolve one module. */
-export function loadModule(input: { slug: string; articleFile: string; articleSource: string; lessonFile: string; lessonSource: string }): LoadResult {
+export function loadModule(input: {
+	slug: string;
+	articleFile: string;
+	articleSource: string;
+	lessonFile: string;
+	lessonSource: string;
+}): LoadResult {
 	const problems: ContentProblem[] = [];
 	const article = parseArticle(input.articleFile, input.articleSource);
 	if (!article.ok) problems.push(...article.problems);
@@ -264,7 +311,12 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 	if (doc.errors.length > 0) {
 		for (const e of doc.errors) {
 			const pos = lines.linePos(e.pos[0]);
-			problems.push({ file: input.lessonFile, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` });
+			problems.push({
+				file: input.lessonFile,
+				line: pos.line,
+				column: pos.col,
+				message: `YAML: ${e.message.split('\n')[0]}`
+			});
 		}
 		return { ok: false, problems };
 	}
@@ -297,14 +349,19 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 	lessonData.sections.forEach((s, i) => {
 		if (!articleSections.has(s.id)) {
 			problems.push(
-				where.problem(['sections', i, 'id'], `section "${s.id}" is not in the article, which has ${passage.sections.map((x) => x.id).join(', ')}`)
+				where.problem(
+					['sections', i, 'id'],
+					`section "${s.id}" is not in the article, which has ${passage.sections.map((x) => x.id).join(', ')}`
+				)
 			);
 		}
 	});
 	const lessonSectionIds = new Set(lessonData.sections.map((s) => s.id));
 	for (const s of passage.sections) {
 		if (!lessonSectionIds.has(s.id)) {
-			problems.push(where.problem(['sections'], `article section ${s.id} ("${s.heading ?? 'opening'}") has no entry in sections`));
+			problems.push(
+				where.problem(['sections'], `article section ${s.id} ("${s.heading ?? 'opening'}") has no entry in sections`)
+			);
 		}
 	}
 	const objectiveIds = new Set(lessonData.objectives.map((o) => o.id));
@@ -316,9 +373,13 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 	const questions: ResolvedQuestion[] = [];
 	lessonData.questions.forEach((q, qi) => {
 		const at = (...rest: Path): Path => ['questions', qi, ...rest];
-		if (!lessonSectionIds.has(q.section)) problems.push(where.problem(at('section'), `question "${q.id}" names unknown section "${q.section}"`));
-		if (!objectiveIds.has(q.objective)) problems.push(where.problem(at('objective'), `question "${q.id}" names unknown objective "${q.objective}"`));
-		const explanationRanges = q.explanation.evidence.map((quote, i) => resolve(at('explanation', 'evidence', i), quote));
+		if (!lessonSectionIds.has(q.section))
+			problems.push(where.problem(at('section'), `question "${q.id}" names unknown section "${q.section}"`));
+		if (!objectiveIds.has(q.objective))
+			problems.push(where.problem(at('objective'), `question "${q.id}" names unknown objective "${q.objective}"`));
+		const explanationRanges = q.explanation.evidence.map((quote, i) =>
+			resolve(at('explanation', 'evidence', i), quote)
+		);
 		const resolved: ResolvedExtras = { explanation: explanationRanges.filter((r): r is ResolvedRange => r !== null) };
 
 		const checkOptions = (options: { id: string; correct: boolean }[], path: Path, exactlyOne: boolean) => {
@@ -330,7 +391,9 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 				problems.push(where.problem(path, `question "${q.id}": exactly one option must be correct (found ${correct})`));
 			}
 			if (!exactlyOne && (correct === 0 || correct === options.length)) {
-				problems.push(where.problem(path, `question "${q.id}": at least one option must be correct and at least one wrong`));
+				problems.push(
+					where.problem(path, `question "${q.id}": at least one option must be correct and at least one wrong`)
+				);
 			}
 		};
 
@@ -350,17 +413,26 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 					if (r) partB[o.id] = r;
 				});
 				for (const d of duplicates(Object.entries(partB), ([, r]) => `${r.start}:${r.end}`)) {
-					problems.push(where.problem(at('partB', 'options', d.index), `question "${q.id}": two part B options quote the same words`));
+					problems.push(
+						where.problem(
+							at('partB', 'options', d.index),
+							`question "${q.id}": two part B options quote the same words`
+						)
+					);
 				}
 				resolved.partB = partB;
 				break;
 			}
 			case 'ordering':
 				for (const d of duplicates(q.items, (it) => it.id)) {
-					problems.push(where.problem(at('items', d.index, 'id'), `question "${q.id}": ordering has duplicate item id "${d.value}"`));
+					problems.push(
+						where.problem(at('items', d.index, 'id'), `question "${q.id}": ordering has duplicate item id "${d.value}"`)
+					);
 				}
 				for (const d of duplicates(q.items, (it) => it.text.toLowerCase())) {
-					problems.push(where.problem(at('items', d.index, 'text'), `question "${q.id}": ordering has duplicate item "${d.value}"`));
+					problems.push(
+						where.problem(at('items', d.index, 'text'), `question "${q.id}": ordering has duplicate item "${d.value}"`)
+					);
 				}
 				break;
 			case 'matching': {
@@ -369,10 +441,17 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 					problems.push(where.problem(at(), `question "${q.id}": matching has duplicate id "${d.value}"`));
 				}
 				for (const d of duplicates(all, (x) => x.text.toLowerCase())) {
-					problems.push(where.problem(at(), `question "${q.id}": matching has the right-hand choice "${d.value}" twice`));
+					problems.push(
+						where.problem(at(), `question "${q.id}": matching has the right-hand choice "${d.value}" twice`)
+					);
 				}
 				for (const d of duplicates(q.pairs, (p) => p.left.toLowerCase())) {
-					problems.push(where.problem(at('pairs', d.index, 'left'), `question "${q.id}": matching has the left item "${d.value}" twice`));
+					problems.push(
+						where.problem(
+							at('pairs', d.index, 'left'),
+							`question "${q.id}": matching has the left item "${d.value}" twice`
+						)
+					);
 				}
 				break;
 			}
@@ -380,22 +459,43 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 				const inText = [...q.text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!);
 				const blankIds = new Set(q.blanks.map((b) => b.id));
 				for (const name of inText) {
-					if (!blankIds.has(name)) problems.push(where.problem(at('text'), `question "${q.id}": the text names blank "{{${name}}}" but blanks has no such id`));
+					if (!blankIds.has(name))
+						problems.push(
+							where.problem(
+								at('text'),
+								`question "${q.id}": the text names blank "{{${name}}}" but blanks has no such id`
+							)
+						);
 				}
 				for (const d of duplicates(inText, (x) => x)) {
-					problems.push(where.problem(at('text'), `question "${q.id}": blank "{{${d.value}}}" appears twice in the text`));
+					problems.push(
+						where.problem(at('text'), `question "${q.id}": blank "{{${d.value}}}" appears twice in the text`)
+					);
 				}
 				q.blanks.forEach((b, bi) => {
-					if (!inText.includes(b.id)) problems.push(where.problem(at('blanks', bi, 'id'), `question "${q.id}": blank "${b.id}" does not appear in the text as {{${b.id}}}`));
+					if (!inText.includes(b.id))
+						problems.push(
+							where.problem(
+								at('blanks', bi, 'id'),
+								`question "${q.id}": blank "${b.id}" does not appear in the text as {{${b.id}}}`
+							)
+						);
 					if (b.choices) {
 						const lower = b.choices.map((c) => c.toLowerCase());
 						b.accepted.forEach((a, ai) => {
 							if (!lower.includes(a.toLowerCase())) {
-								problems.push(where.problem(at('blanks', bi, 'accepted', ai), `question "${q.id}": accepted answer "${a}" is not one of the blank's choices`));
+								problems.push(
+									where.problem(
+										at('blanks', bi, 'accepted', ai),
+										`question "${q.id}": accepted answer "${a}" is not one of the blank's choices`
+									)
+								);
 							}
 						});
 						for (const d of duplicates(b.choices, (c) => c.toLowerCase())) {
-							problems.push(where.problem(at('blanks', bi, 'choices', d.index), `question "${q.id}": duplicate choice "${d.value}"`));
+							problems.push(
+								where.problem(at('blanks', bi, 'choices', d.index), `question "${q.id}": duplicate choice "${d.value}"`)
+							);
 						}
 					}
 				});
@@ -414,12 +514,22 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 				if (section) {
 					for (const s of expected) {
 						if (!selectable.includes(s)) {
-							problems.push(where.problem(at('expected'), `question "${q.id}": expected sentence ${s} lies outside section ${q.section}; set scope: passage or move the question`));
+							problems.push(
+								where.problem(
+									at('expected'),
+									`question "${q.id}": expected sentence ${s} lies outside section ${q.section}; set scope: passage or move the question`
+								)
+							);
 						}
 					}
 				}
 				if (expected.size > q.maxSelect) {
-					problems.push(where.problem(at('maxSelect'), `question "${q.id}": the expected answer has ${expected.size} sentences but maxSelect is ${q.maxSelect}`));
+					problems.push(
+						where.problem(
+							at('maxSelect'),
+							`question "${q.id}": the expected answer has ${expected.size} sentences but maxSelect is ${q.maxSelect}`
+						)
+					);
 				}
 				resolved.expectedSentences = [...expected];
 				resolved.selectableSentences = selectable;
@@ -439,7 +549,10 @@ export function loadModule(input: { slug: string; articleFile: string; articleSo
 	const glossary: ResolvedGlossaryEntry[] = [];
 	lessonData.glossary.forEach((g, gi) => {
 		const range = findTerm(passage, [g.term, ...g.forms]);
-		if (!range) problems.push(where.problem(['glossary', gi, 'term'], `glossary term "${g.term}" does not appear in the article`));
+		if (!range)
+			problems.push(
+				where.problem(['glossary', gi, 'term'], `glossary term "${g.term}" does not appear in the article`)
+			);
 		else glossary.push({ ...g, range });
 	});
 	for (const d of duplicates(lessonData.timeline, (t) => t.id)) {

@@ -171,8 +171,7 @@ export function normalizeForMatch(source: string): { text: string; map: number[]
 }
 
 export type QuoteResolution =
-	| { ok: true; range: ResolvedRange }
-	| { ok: false; reason: 'not-found' | 'ambiguous' | 'empty'; count: number };
+	{ ok: true; range: ResolvedRange } | { ok: false; reason: 'not-found' | 'ambiguous' | 'empty'; count: number };
 
 /** The sentence ids a range touches. */
 export function sentencesInRange(passage: Passage, range: Range): string[] {
@@ -200,7 +199,8 @@ export function createQuoteResolver(passage: Passage): (quote: string) => QuoteR
 			hits.push(at);
 			from = at + 1;
 		}
-		if (hits.length !== 1) return { ok: false, reason: hits.length === 0 ? 'not-found' : 'ambiguous', count: hits.length };
+		if (hits.length !== 1)
+			return { ok: false, reason: hits.length === 0 ? 'not-found' : 'ambiguous', count: hits.length };
 		const first = hits[0]!;
 		const last = first + needle.length - 1;
 		const start = normal.map[first]!;

@@ -52,11 +52,27 @@ export function labelling(q: ResolvedQuestion, seed: string = q.id): Labelling {
 	switch (q.type) {
 		case 'single-choice':
 		case 'multi-select':
-			return { options: label('o', q.options.map((o) => o.id), 'options'), partB: {}, right: {} };
+			return {
+				options: label(
+					'o',
+					q.options.map((o) => o.id),
+					'options'
+				),
+				partB: {},
+				right: {}
+			};
 		case 'evidence-paired':
 			return {
-				options: label('o', q.options.map((o) => o.id), 'options'),
-				partB: label('b', q.partB.options.map((o) => o.id), 'partB'),
+				options: label(
+					'o',
+					q.options.map((o) => o.id),
+					'options'
+				),
+				partB: label(
+					'b',
+					q.partB.options.map((o) => o.id),
+					'partB'
+				),
 				right: {}
 			};
 		case 'matching':
@@ -123,14 +139,21 @@ export function toPublicQuestion(q: ResolvedQuestion, passageText: string, seed:
 			return {
 				...base,
 				type: q.type,
-				options: relabel(l.options).map(([label, id]) => ({ id: label, text: q.options.find((o) => o.id === id)!.text }))
+				options: relabel(l.options).map(([label, id]) => ({
+					id: label,
+					text: q.options.find((o) => o.id === id)!.text
+				}))
 			};
 		case 'true-false-not-stated':
 			return { ...base, type: q.type, statement: q.statement };
 		case 'short-answer':
 			return { ...base, type: q.type, maxLength: q.maxLength };
 		case 'ordering':
-			return { ...base, type: q.type, items: seededShuffle(q.items, `${seed}:items`, true).map((it) => ({ id: it.id, text: it.text })) };
+			return {
+				...base,
+				type: q.type,
+				items: seededShuffle(q.items, `${seed}:items`, true).map((it) => ({ id: it.id, text: it.text }))
+			};
 		case 'matching':
 			return {
 				...base,
@@ -148,19 +171,32 @@ export function toPublicQuestion(q: ResolvedQuestion, passageText: string, seed:
 			for (const m of q.text.matchAll(re)) {
 				if (m.index > last) parts.push({ kind: 'text', text: q.text.slice(last, m.index) });
 				const blank = q.blanks.find((b) => b.id === m[1])!;
-				parts.push({ kind: 'blank', id: blank.id, choices: blank.choices ? seededShuffle(blank.choices, `${seed}:${blank.id}`) : null });
+				parts.push({
+					kind: 'blank',
+					id: blank.id,
+					choices: blank.choices ? seededShuffle(blank.choices, `${seed}:${blank.id}`) : null
+				});
 				last = m.index + m[0].length;
 			}
 			if (last < q.text.length) parts.push({ kind: 'text', text: q.text.slice(last) });
 			return { ...base, type: q.type, parts };
 		}
 		case 'evidence':
-			return { ...base, type: q.type, claim: q.claim, selectable: q.resolved.selectableSentences ?? [], maxSelect: q.maxSelect };
+			return {
+				...base,
+				type: q.type,
+				claim: q.claim,
+				selectable: q.resolved.selectableSentences ?? [],
+				maxSelect: q.maxSelect
+			};
 		case 'evidence-paired':
 			return {
 				...base,
 				type: q.type,
-				options: relabel(l.options).map(([label, id]) => ({ id: label, text: q.options.find((o) => o.id === id)!.text })),
+				options: relabel(l.options).map(([label, id]) => ({
+					id: label,
+					text: q.options.find((o) => o.id === id)!.text
+				})),
 				partB: {
 					prompt: q.partB.prompt,
 					options: relabel(l.partB).map(([label, id]) => {

@@ -27,7 +27,10 @@ export const bloom = z
 export const explanation = z
 	.strictObject({
 		text: text.describe('Why the answer is right, in one or two sentences.'),
-		evidence: z.array(quote).min(1, 'an explanation needs at least one evidence quote').describe('Quotes that prove the answer.'),
+		evidence: z
+			.array(quote)
+			.min(1, 'an explanation needs at least one evidence quote')
+			.describe('Quotes that prove the answer.'),
 		background: text
 			.optional()
 			.describe('Background the passage does not give (labelled as background when shown). Keep it short.')
@@ -47,7 +50,11 @@ const base = {
 	objective: id.describe('The learning objective the question serves (an id from `objectives`).'),
 	prompt: text.describe('The question stem.'),
 	points: z.number().positive().max(10).default(1).describe('Points for a fully right first try.'),
-	hints: z.array(text).max(3).default([]).describe('Progressive hints: the first sends the reader to the right place; none gives the answer.'),
+	hints: z
+		.array(text)
+		.max(3)
+		.default([])
+		.describe('Progressive hints: the first sends the reader to the right place; none gives the answer.'),
 	explanation,
 	difficulty: difficulty.default('medium'),
 	bloom: bloom.default('understand')
@@ -81,7 +88,9 @@ export const shortAnswer = z.strictObject({
 	accepted: z
 		.array(text)
 		.min(1)
-		.describe('Accepted answers. Case, punctuation, extra spaces and digits vs number words ("3,000", "3000", "three thousand") are normalised.'),
+		.describe(
+			'Accepted answers. Case, punctuation, extra spaces and digits vs number words ("3,000", "3000", "three thousand") are normalised.'
+		),
 	wrongAnswers: z
 		.array(z.strictObject({ answer: text, feedback: text }))
 		.default([])
@@ -107,7 +116,14 @@ export const matching = z.strictObject({
 	...base,
 	type: z.literal('matching'),
 	pairs: z
-		.array(z.strictObject({ id, left: text, right: text, feedback: text.describe('Shown when this left item is matched wrongly.') }))
+		.array(
+			z.strictObject({
+				id,
+				left: text,
+				right: text,
+				feedback: text.describe('Shown when this left item is matched wrongly.')
+			})
+		)
 		.min(2)
 		.max(8)
 		.describe('Each left item with its right partner.'),
@@ -124,7 +140,9 @@ export const clozeBlank = z.strictObject({
 		.array(text)
 		.min(2)
 		.optional()
-		.describe('If given, the blank is a drop-down of these choices (the first accepted answer must be one of them); otherwise it is typed.'),
+		.describe(
+			'If given, the blank is a drop-down of these choices (the first accepted answer must be one of them); otherwise it is typed.'
+		),
 	feedback: text.describe('Shown when this blank is filled wrongly.')
 });
 
@@ -139,7 +157,10 @@ export const evidence = z.strictObject({
 	...base,
 	type: z.literal('evidence'),
 	claim: text.describe('The claim the student finds support for.'),
-	expected: z.array(quote).min(1).describe('Quotes inside the sentences that support the claim; the student selects whole sentences.'),
+	expected: z
+		.array(quote)
+		.min(1)
+		.describe('Quotes inside the sentences that support the claim; the student selects whole sentences.'),
 	scope: z.enum(['section', 'passage']).default('section').describe('Where the student may select sentences.'),
 	maxSelect: z.number().int().positive().max(6).default(3),
 	feedback: z.strictObject({ correct: text, partial: text, incorrect: text })
@@ -197,7 +218,12 @@ export const scoringPolicy = z
 			.describe('Share of the points lost for each try after the first (0.25: second try is worth 75%).'),
 		hintPenalty: z.number().min(0).max(1).default(0.1).describe('Share of the points lost for each hint used.'),
 		partialCredit: z.boolean().default(true).describe('Give part of the points for partly right answers.'),
-		masteryThreshold: z.number().min(0).max(1).default(0.8).describe('Share of an objective\'s points that counts as mastered.')
+		masteryThreshold: z
+			.number()
+			.min(0)
+			.max(1)
+			.default(0.8)
+			.describe("Share of an objective's points that counts as mastered.")
 	})
 	.describe('How answers are scored. Shown to students before they start. There is never a speed bonus.');
 
@@ -213,7 +239,7 @@ export const section = z.strictObject({
 	id: id.describe('s1, s2, … in article order (the text before the first ## heading, if any, is s1).'),
 	title: text.optional().describe('Display title; defaults to the ## heading.'),
 	readFor: text.describe('Shown before reading: what to read for.'),
-	recap: text.optional().describe('A short recap shown after the section\'s questions.')
+	recap: text.optional().describe("A short recap shown after the section's questions.")
 });
 
 export const glossaryEntry = z.strictObject({
@@ -233,7 +259,13 @@ export const timelineEvent = z.strictObject({
 
 export const mapInfo = z.strictObject({
 	countries: z
-		.array(z.strictObject({ name: text, iso: z.string().regex(/^\d{3}$/, 'ISO 3166-1 numeric code, e.g. "410"'), role: text }))
+		.array(
+			z.strictObject({
+				name: text,
+				iso: z.string().regex(/^\d{3}$/, 'ISO 3166-1 numeric code, e.g. "410"'),
+				role: text
+			})
+		)
 		.min(1)
 		.describe('Countries to highlight on the locator map.')
 });

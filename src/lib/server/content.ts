@@ -44,7 +44,12 @@ export function loadCatalogue(root: string = questionsDir()): Catalogue {
 		.sort();
 	for (const slug of slugs) {
 		if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-			problems.push({ file: relative(process.cwd(), join(root, slug)), line: 1, column: 1, message: 'module folder names use lower-case letters, digits and hyphens' });
+			problems.push({
+				file: relative(process.cwd(), join(root, slug)),
+				line: 1,
+				column: 1,
+				message: 'module folder names use lower-case letters, digits and hyphens'
+			});
 			continue;
 		}
 		const result = loadModuleDir(join(root, slug), slug);

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Use the system Chromium where it exists (Debian's package); otherwise Playwright's own browser.
+const systemChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/playwright',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			...(systemChromium ? { executablePath: systemChromium } : {}),
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'node build',
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(PORT),
+			ORIGIN: `http://127.0.0.1:${PORT}`,
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db'
+		},
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe'
+	}
+});

@@ -1,0 +1,9 @@
+import { error } from '@sveltejs/kit';
+import { toPublicModule } from '$lib/content/public';
+import { getModule } from '$lib/server/content';
+
+export function load({ params }) {
+	const module = getModule(params.slug);
+	if (!module) error(404, 'There is no lesson at this address.');
+	return { module: toPublicModule(module) };
+}

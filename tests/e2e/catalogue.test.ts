@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, SLUG } from './helpers';
+
+test('the catalogue lists the first module and links to it', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const link = page.getByRole('link', { name: 'Seoul Warns of North Korean Soldiers in Russia' });
+	await expect(link).toHaveAttribute('href', `/m/${SLUG}`);
+	await expectNoAxeViolations(page, 'catalogue');
+});
+
+test('the module page renders the article by sections with paragraph and sentence ids', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Seoul Warns of North Korean Soldiers in Russia' })
+	).toBeVisible();
+	await expect(page.locator('[id="p1"]')).toContainText('South Korea said Tuesday');
+	await expect(page.locator('[id="p5.s1"]')).toHaveText('The U.S. confirmed South Korea’s reports on Wednesday.');
+	await expect(page.locator('[id="p7.s3"]')).toHaveText(
+		'Leaders of all four countries attended the most recent NATO heads of state summit in Washington, D.C., in July.'
+	);
+	await expect(page.locator('[id="p11"]')).toContainText('U.S. presidential election');
+	await expectNoAxeViolations(page, 'module page');
+});
+
+test('an unknown module answers 404 with a helpful page', async ({ page }) => {
+	const response = await page.goto('/m/no-such-lesson');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByText('There is no lesson at this address.')).toBeVisible();
+});

@@ -1,0 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const SLUG = 'seoul-warns-north-korean-soldiers-russia';
+
+/** Run axe (WCAG 2 A/AA and 2.2 AA) on the page and expect no violations, listing any it finds. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}

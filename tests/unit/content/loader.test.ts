@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/lib/content/module.ts';
+import { loadCatalogue, loadModuleDir } from '../../../src/lib/server/content.ts';
+
+const FIXTURES = 'tests/fixtures/modules';
+const broken = readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'expected.txt')));
+
+describe('broken module fixtures', () => {
+	it('has a fixture for each kind of content error', () => {
+		expect(broken.length).toBeGreaterThanOrEqual(12);
+	});
+
+	it.each(broken)('%s: reports file, line, column and message', (name) => {
+		const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8')
+			.trim()
+			.split('\n');
+		const result = loadModuleDir(join(FIXTURES, name), name);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const got = result.problems.map((p) => formatProblem({ ...p, file: p.file.split('/').pop()! }));
+		expect(got).toEqual(expected);
+	});
+});
+
+describe('valid modules', () => {
+	it('loads the valid fixture and resolves its evidence', () => {
+		const result = loadModuleDir(join(FIXTURES, 'valid'), 'valid');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const m = result.module;
+		expect(m.meta.title).toBe('A Small Test Article');
+		expect(m.sections.map((s) => [s.id, s.title])).toEqual([
+			['s1', 'Opening'],
+			['s2', 'The reaction']
+		]);
+		const q = m.questions[0]!;
+		const r = q.resolved.explanation[0]!;
+		expect(m.passage.text.slice(r.start, r.end)).toBe('sent 3,000 apples');
+		expect(r.sentences).toEqual(['p1.s1']);
+	});
+
+	it('leaves broken modules out of the catalogue and keeps the good ones', () => {
+		const { modules, problems } = loadCatalogue(FIXTURES);
+		expect([...modules.keys()]).toEqual(['valid']);
+		expect(problems.length).toBeGreaterThanOrEqual(broken.length);
+	});
+
+	it('loads every module under questions/', () => {
+		const { modules, problems } = loadCatalogue('questions');
+		expect(problems.map(formatProblem)).toEqual([]);
+		expect(modules.size).toBeGreaterThanOrEqual(1);
+		for (const m of modules.values()) {
+			for (const q of m.questions) {
+				for (const r of q.resolved.explanation) {
+					expect(r.end).toBeGreaterThan(r.start);
+				}
+			}
+		}
+	});
+});

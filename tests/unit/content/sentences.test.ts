@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../src/lib/content/sentences.ts';
+
+const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+	it.each([
+		[
+			'The U.S. confirmed the reports on Wednesday. Pyongyang denied them.',
+			['The U.S. confirmed the reports on Wednesday.', 'Pyongyang denied them.']
+		],
+		[
+			'Leaders attended the summit in Washington, D.C., in July. It was the latest one.',
+			['Leaders attended the summit in Washington, D.C., in July.', 'It was the latest one.']
+		],
+		['He flew to Washington, D.C. The next day he left.', ['He flew to Washington, D.C.', 'The next day he left.']],
+		['Mr. Smith met U.S. President Biden. It rained.', ['Mr. Smith met U.S. President Biden.', 'It rained.']],
+		['Dr. Lee spoke. Gen. Park agreed.', ['Dr. Lee spoke.', 'Gen. Park agreed.']],
+		['The U.S. and South Korea agreed.', ['The U.S. and South Korea agreed.']],
+		[
+			'They called it “groundless rumours.” Seoul disagreed.',
+			['They called it “groundless rumours.”', 'Seoul disagreed.']
+		],
+		['Is it true? Nobody knows! Maybe.', ['Is it true?', 'Nobody knows!', 'Maybe.']],
+		['One sentence without a full stop', ['One sentence without a full stop']],
+		[
+			'South Korea said Tuesday it would consider supplying arms to Kyiv after Seoul’s spy agency alleged that North Korea has sent up to 3,000 special forces soldiers.',
+			[
+				'South Korea said Tuesday it would consider supplying arms to Kyiv after Seoul’s spy agency alleged that North Korea has sent up to 3,000 special forces soldiers.'
+			]
+		]
+	])('%s', (text, expected) => {
+		expect(split(text)).toEqual(expected);
+	});
+
+	it('gives ranges without surrounding white space', () => {
+		const text = '  First one.   Second one.  ';
+		expect(splitSentences(text)).toEqual([
+			{ start: 2, end: 12 },
+			{ start: 15, end: 26 }
+		]);
+	});
+});
