@@ -1,0 +1,99 @@
+/**
+ * Schema migrations as code, in this file, so the built server carries them and needs no
+ * migration folder on disk. Kysely runs them in name order and records each one in its
+ * `kysely_migration` table, so applying them on every start is idempotent.
+ *
+ * Rules for adding one: append a new entry with the next number; never edit or rename an entry
+ * that has shipped; write DDL that both SQLite and PostgreSQL accept (`double precision` has REAL
+ * affinity in SQLite; booleans are integers; timestamps are ISO text).
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+
+// Migrations see the database as it was when they were written, not today's types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+export const migrations: Record<string, Migration> = {
+	'0001_assignments_attempts_answers': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('assignments')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('student_code', 'text', (c) => c.notNull().unique())
+				.addColumn('results_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('module_slug', 'text', (c) => c.notNull())
+				.addColumn('title', 'text', (c) => c.notNull())
+				.addColumn('settings', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('closed_at', 'text')
+				.addColumn('released_at', 'text')
+				.execute();
+
+			await db.schema
+				.createTable('attempts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('assignment_id', 'text', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
+				.addColumn('display_name', 'text', (c) => c.notNull())
+				.addColumn('device_hash', 'text', (c) => c.notNull())
+				.addColumn('seed', 'text', (c) => c.notNull())
+				.addColumn('started_at', 'text', (c) => c.notNull())
+				.addColumn('submitted_at', 'text')
+				.addColumn('score', 'double precision')
+				.addColumn('max_score', 'double precision')
+				.execute();
+			await db.schema.createIndex('attempts_assignment_device').on('attempts').columns(['assignment_id', 'device_hash']).execute();
+
+			await db.schema
+				.createTable('answers')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
+				.addColumn('question_id', 'text', (c) => c.notNull())
+				.addColumn('try_number', 'integer', (c) => c.notNull())
+				.addColumn('hints_used', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('revealed', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('response', 'text', (c) => c.notNull())
+				.addColumn('verdict', 'text', (c) => c.notNull())
+				.addColumn('credit', 'double precision', (c) => c.notNull())
+				.addColumn('points', 'double precision')
+				.addColumn('final', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				// Also the index for "answers of an attempt", through its leading column.
+				.addUniqueConstraint('answers_attempt_question_try', ['attempt_id', 'question_id', 'try_number'])
+				.execute();
+			// At most one final answer per question of an attempt: scores sum final answers, so a
+			// second one (a late try after the last, a replayed reveal) must never be stored.
+			await db.schema
+				.createIndex('answers_one_final')
+				.on('answers')
+				.columns(['attempt_id', 'question_id'])
+				.unique()
+				.where(sql.ref('final'), '=', 1)
+				.execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropTable('answers').ifExists().execute();
+			await db.schema.dropTable('attempts').ifExists().execute();
+			await db.schema.dropTable('assignments').ifExists().execute();
+		}
+	}
+};
+
+/** Hands Kysely the migrations above instead of scanning a folder. */
+export class CodeMigrationProvider implements MigrationProvider {
+	constructor(private readonly all: Record<string, Migration> = migrations) {}
+	async getMigrations(): Promise<Record<string, Migration>> {
+		return this.all;
+	}
+}
+
+/** Bring the database to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: AnyDb): Promise<MigrationResultSet> {
+	const migrator = new Migrator({ db, provider: new CodeMigrationProvider() });
+	const result = await migrator.migrateToLatest();
+	if (result.error) {
+		const failed = result.results?.find((r) => r.status === 'Error');
+		const cause = result.error instanceof Error ? result.error.message : String(result.error);
+		throw new Error(`Database migration ${failed?.migrationName ?? '(setup)'} failed: ${cause}`, { cause: result.error });
+	}
+	return result;
+}

@@ -1,0 +1,88 @@
+/**
+ * The attempts database as Kysely sees it: one interface per table, columns in snake_case exactly
+ * as stored. Both dialects hold the same shapes: timestamps are ISO 8601 strings (UTC, from
+ * `Date.prototype.toISOString`, so they sort as text), booleans are 0/1 integers, JSON is text.
+ * The repository maps these rows to the camelCase domain types it exports.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { z } from 'zod';
+
+export interface AssignmentsTable {
+	id: string;
+	/** Short code in the student link; unique. */
+	student_code: string;
+	/** SHA-256 hex of the results secret; the secret itself is never stored. */
+	results_hash: string;
+	module_slug: string;
+	title: string;
+	/** JSON text of AssignmentSettings. */
+	settings: string;
+	created_at: string;
+	closed_at: string | null;
+	released_at: string | null;
+}
+
+export interface AttemptsTable {
+	/** Client-generated uuid, so a retried start is the same attempt. */
+	id: string;
+	assignment_id: string;
+	display_name: string;
+	/** Hash of a per-device token: lets the same device find and resume its attempt. */
+	device_hash: string;
+	/** Seed of the shuffling and public labelling the student sees. */
+	seed: string;
+	started_at: string;
+	submitted_at: string | null;
+	score: number | null;
+	max_score: number | null;
+}
+
+export interface AnswersTable {
+	/** Client-generated uuid: a repeated post of the same answer is stored once. */
+	id: string;
+	attempt_id: string;
+	question_id: string;
+	try_number: number;
+	hints_used: number;
+	/** 0 or 1. */
+	revealed: number;
+	/** JSON text of the Response the student sent, or 'null' for a reveal without an answer. */
+	response: string;
+	verdict: string;
+	credit: number;
+	points: number | null;
+	/** 0 or 1: no more tries on this question after this answer. */
+	final: number;
+	created_at: string;
+}
+
+/** Migration bookkeeping tables belong to Kysely and are left out on purpose. */
+export interface Database {
+	assignments: AssignmentsTable;
+	attempts: AttemptsTable;
+	answers: AnswersTable;
+}
+
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type AttemptRow = Selectable<AttemptsTable>;
+export type AnswerRow = Selectable<AnswersTable>;
+export type NewAssignmentRow = Insertable<AssignmentsTable>;
+export type NewAttemptRow = Insertable<AttemptsTable>;
+export type NewAnswerRow = Insertable<AnswersTable>;
+export type AssignmentRowUpdate = Updateable<AssignmentsTable>;
+
+/** When a student sees correctness, scores and solutions. */
+export const feedbackModes = ['immediate', 'after-submit', 'on-release'] as const;
+export type FeedbackMode = (typeof feedbackModes)[number];
+
+/** The teacher's choices for one assignment, stored as JSON in assignments.settings. */
+export const assignmentSettings = z.strictObject({
+	feedback: z.enum(feedbackModes),
+	attemptsAllowed: z.int().min(1).max(100),
+	triesPerQuestion: z.int().min(1).max(10),
+	hintsEnabled: z.boolean(),
+	/** ISO 8601 time after which the link says the assignment is closed; null for none. */
+	dueAt: z.iso.datetime({ offset: true }).nullable(),
+	shuffle: z.boolean()
+});
+export type AssignmentSettings = z.infer<typeof assignmentSettings>;
