@@ -5,6 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		globalSetup: ['tests/server/pg-global-setup.ts']
 	}
 });

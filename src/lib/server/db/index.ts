@@ -52,7 +52,9 @@ function fromEnvironment(): string {
 	const url = process.env.DATABASE_URL?.trim();
 	if (url) {
 		if (!POSTGRES_URL.test(url)) {
-			throw new Error('DATABASE_URL must start with postgres:// or postgresql://. For SQLite, leave it unset and set DATABASE_PATH to a file path.');
+			throw new Error(
+				'DATABASE_URL must start with postgres:// or postgresql://. For SQLite, leave it unset and set DATABASE_PATH to a file path.'
+			);
 		}
 		return url;
 	}
@@ -146,4 +148,10 @@ export async function closeDb(): Promise<void> {
 
 export { createRepository, type Repository } from './repository.ts';
 export type * from './repository.ts';
-export { assignmentSettings, feedbackModes, type AssignmentSettings, type FeedbackMode, type Database } from './schema.ts';
+export {
+	assignmentSettings,
+	feedbackModes,
+	type AssignmentSettings,
+	type FeedbackMode,
+	type Database
+} from './schema.ts';

@@ -41,7 +41,11 @@ export const migrations: Record<string, Migration> = {
 				.addColumn('score', 'double precision')
 				.addColumn('max_score', 'double precision')
 				.execute();
-			await db.schema.createIndex('attempts_assignment_device').on('attempts').columns(['assignment_id', 'device_hash']).execute();
+			await db.schema
+				.createIndex('attempts_assignment_device')
+				.on('attempts')
+				.columns(['assignment_id', 'device_hash'])
+				.execute();
 
 			await db.schema
 				.createTable('answers')
@@ -93,7 +97,9 @@ export async function migrateToLatest(db: AnyDb): Promise<MigrationResultSet> {
 	if (result.error) {
 		const failed = result.results?.find((r) => r.status === 'Error');
 		const cause = result.error instanceof Error ? result.error.message : String(result.error);
-		throw new Error(`Database migration ${failed?.migrationName ?? '(setup)'} failed: ${cause}`, { cause: result.error });
+		throw new Error(`Database migration ${failed?.migrationName ?? '(setup)'} failed: ${cause}`, {
+			cause: result.error
+		});
 	}
 	return result;
 }

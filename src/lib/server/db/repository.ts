@@ -13,7 +13,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Response } from '../../scoring/response.ts';
 import type { Verdict } from '../../scoring/types.ts';
 import { generateStudentCode } from './codes.ts';
-import { assignmentSettings, type AnswerRow, type AssignmentRow, type AssignmentSettings, type AttemptRow, type Database } from './schema.ts';
+import {
+	assignmentSettings,
+	type AnswerRow,
+	type AssignmentRow,
+	type AssignmentSettings,
+	type AttemptRow,
+	type Database
+} from './schema.ts';
 
 export interface Assignment {
 	id: string;
@@ -158,7 +165,10 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		}
 	}
 
-	async function findAssignment(column: 'id' | 'student_code' | 'results_hash', value: string): Promise<Assignment | undefined> {
+	async function findAssignment(
+		column: 'id' | 'student_code' | 'results_hash',
+		value: string
+	): Promise<Assignment | undefined> {
 		const row = await db.selectFrom('assignments').selectAll().where(column, '=', value).executeTakeFirst();
 		return row && toAssignment(row);
 	}
@@ -187,7 +197,8 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 						.returningAll()
 						.executeTakeFirst()
 						.catch((error: unknown) => {
-							if (isUniqueViolation(error)) throw new RepositoryError('conflict', 'An assignment with this id or results link already exists.');
+							if (isUniqueViolation(error))
+								throw new RepositoryError('conflict', 'An assignment with this id or results link already exists.');
 							throw error;
 						});
 					if (inserted) return toAssignment(inserted);
@@ -209,7 +220,9 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			if (patch.closedAt !== undefined) changes.closed_at = patch.closedAt;
 			if (patch.releasedAt !== undefined) changes.released_at = patch.releasedAt;
 			if (Object.keys(changes).length === 0) return findAssignment('id', id);
-			const row = await withWrite((trx) => trx.updateTable('assignments').set(changes).where('id', '=', id).returningAll().executeTakeFirst());
+			const row = await withWrite((trx) =>
+				trx.updateTable('assignments').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
+			);
 			return row && toAssignment(row);
 		},
 
@@ -239,7 +252,11 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		 */
 		async startAttempt(input: NewAttempt): Promise<{ created: boolean; attempt: Attempt }> {
 			return withWrite(async (trx) => {
-				const assignment = await trx.selectFrom('assignments').select('id').where('id', '=', input.assignmentId).executeTakeFirst();
+				const assignment = await trx
+					.selectFrom('assignments')
+					.select('id')
+					.where('id', '=', input.assignmentId)
+					.executeTakeFirst();
 				if (!assignment) throw new RepositoryError('not-found', 'No such assignment.');
 				const inserted = await trx
 					.insertInto('attempts')
@@ -258,8 +275,13 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.returningAll()
 					.executeTakeFirst();
 				if (inserted) return { created: true, attempt: toAttempt(inserted) };
-				const existing = await trx.selectFrom('attempts').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
-				if (existing.assignment_id !== input.assignmentId) throw new RepositoryError('conflict', 'This attempt id belongs to another assignment.');
+				const existing = await trx
+					.selectFrom('attempts')
+					.selectAll()
+					.where('id', '=', input.id)
+					.executeTakeFirstOrThrow();
+				if (existing.assignment_id !== input.assignmentId)
+					throw new RepositoryError('conflict', 'This attempt id belongs to another assignment.');
 				return { created: false, attempt: toAttempt(existing) };
 			});
 		},
@@ -292,8 +314,12 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				.selectAll('attempts')
 				.select((eb) => [
 					eb.fn.count<number | string | bigint>('answers.id').as('answer_count'),
-					eb.fn.sum<number | string | null>(eb.case().when('answers.final', '=', 1).then(1).else(0).end()).as('finished_count'),
-					eb.fn.sum<number | string | null>(eb.case().when('answers.final', '=', 1).then(eb.ref('answers.points')).end()).as('points'),
+					eb.fn
+						.sum<number | string | null>(eb.case().when('answers.final', '=', 1).then(1).else(0).end())
+						.as('finished_count'),
+					eb.fn
+						.sum<number | string | null>(eb.case().when('answers.final', '=', 1).then(eb.ref('answers.points')).end())
+						.as('points'),
 					eb.fn.max('answers.created_at').as('last_answer_at')
 				])
 				.orderBy('attempts.started_at')
@@ -329,7 +355,11 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				created_at: input.createdAt ?? now()
 			};
 			return withWrite(async (trx): Promise<RecordAnswerResult> => {
-				const attempt = await trx.selectFrom('attempts').select('id').where('id', '=', input.attemptId).executeTakeFirst();
+				const attempt = await trx
+					.selectFrom('attempts')
+					.select('id')
+					.where('id', '=', input.attemptId)
+					.executeTakeFirst();
 				if (!attempt) throw new RepositoryError('not-found', 'No such attempt.');
 				// No conflict target: any of the unique constraints turns the insert into a no-op.
 				const inserted = await trx
@@ -347,7 +377,10 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		 * Mark an attempt submitted with its score. Idempotent: a second submit changes nothing and
 		 * returns the attempt as first submitted. Throws not-found for an unknown attempt.
 		 */
-		async submitAttempt(attemptId: string, input: SubmitAttemptInput): Promise<{ submitted: boolean; attempt: Attempt }> {
+		async submitAttempt(
+			attemptId: string,
+			input: SubmitAttemptInput
+		): Promise<{ submitted: boolean; attempt: Attempt }> {
 			return withWrite(async (trx) => {
 				const updated = await trx
 					.updateTable('attempts')
@@ -365,7 +398,14 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 
 		/** One attempt's answers in the order they were given. */
 		async listAnswers(attemptId: string): Promise<Answer[]> {
-			const rows = await db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).orderBy('created_at').orderBy('question_id').orderBy('try_number').execute();
+			const rows = await db
+				.selectFrom('answers')
+				.selectAll()
+				.where('attempt_id', '=', attemptId)
+				.orderBy('created_at')
+				.orderBy('question_id')
+				.orderBy('try_number')
+				.execute();
 			return rows.map(toAnswer);
 		},
 
@@ -457,7 +497,8 @@ function toAnswer(row: AnswerRow): Answer {
 }
 
 function errorCode(error: unknown): string {
-	if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+	if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+		return error.code;
 	return '';
 }
 
