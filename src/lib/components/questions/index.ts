@@ -1,0 +1,11 @@
+export { default as QuestionInput } from './QuestionInput.svelte';
+export { default as SingleChoice } from './SingleChoice.svelte';
+export { default as MultiSelect } from './MultiSelect.svelte';
+export { default as TrueFalseNotStated } from './TrueFalseNotStated.svelte';
+export { default as ShortAnswer } from './ShortAnswer.svelte';
+export { default as Ordering } from './Ordering.svelte';
+export { default as Matching } from './Matching.svelte';
+export { default as Cloze } from './Cloze.svelte';
+export { default as Evidence } from './Evidence.svelte';
+export { default as EvidencePaired } from './EvidencePaired.svelte';
+export * from './logic';
