@@ -1,0 +1,287 @@
+/**
+ * A whole module: intro → for each section: reading → questions → recap → summary.
+ *
+ * While in `section.questions` the lesson invokes the question machine (id `question`) for the
+ * current question. The page talks to the lesson actor only: question events (`answer.*`,
+ * `hint.request`, `grade.retry`, `question.next`) are forwarded to the child, and the child's
+ * snapshots are synced back (invoke `onSnapshot`), so one subscription to the lesson actor sees
+ * every change of the question too. Read the child with `questionSnapshot(snapshot)`.
+ *
+ * `getPersistedSnapshot()` includes the child's persisted state (draft, try, hints), so
+ * `createActor(lessonMachine, { snapshot, input })` resumes mid-question.
+ * No clock inside: the page passes times in events (`lesson.start` { at }).
+ */
+import { assign, forwardTo, setup, type SnapshotFrom } from 'xstate';
+import type { QuestionType } from '../content/schema.ts';
+import type { Response } from '../scoring/response.ts';
+import type { GradeResult, Verdict } from '../scoring/types.ts';
+import {
+	questionMachine,
+	type QuestionEvent,
+	type QuestionInput,
+	type QuestionOutput
+} from './question.machine.ts';
+
+export interface LessonQuestionInfo {
+	id: string;
+	type: QuestionType;
+	/** How many hints the question has. */
+	hintCount: number;
+	/**
+	 * The labelling seed the student's public question was made with (toPublicQuestion); the
+	 * server relabels with it when grading. Defaults to the lesson's seed.
+	 */
+	seed?: string;
+}
+
+export interface LessonSectionInfo {
+	id: string;
+	questions: LessonQuestionInfo[];
+}
+
+export interface LessonInput {
+	slug: string;
+	/** Labelling seed for questions that do not carry their own. */
+	seed: string;
+	sections: LessonSectionInfo[];
+	maxTries: number;
+}
+
+/** What became of one question, for the recap, the summary and review. */
+export interface QuestionOutcome {
+	/** Graded tries (a reveal is not a try). */
+	tries: number;
+	hintsUsed: number;
+	revealed: boolean;
+	credit: number;
+	points: number;
+	firstTryCorrect: boolean;
+	verdict: Verdict;
+	/** The final grade with its explanation and solution, for review. */
+	result: GradeResult | null;
+	/** The student's last answer. */
+	response: Response | null;
+}
+
+export interface LessonContext extends LessonInput {
+	sectionIndex: number;
+	questionIndex: number;
+	outcomes: Record<string, QuestionOutcome>;
+	/** ISO time the page passed with `lesson.start`, if any. */
+	startedAt: string | null;
+	/** Question being revisited from the summary. */
+	reviewing: string | null;
+}
+
+export type LessonEvent =
+	| { type: 'lesson.start'; at?: string }
+	| { type: 'section.read' }
+	| { type: 'recap.continue' }
+	| { type: 'lesson.restart' }
+	| { type: 'review.question'; questionId: string }
+	| { type: 'review.close' }
+	| QuestionEvent;
+
+export function currentSection(context: LessonContext): LessonSectionInfo | undefined {
+	return context.sections[context.sectionIndex];
+}
+
+export function currentQuestion(context: LessonContext): LessonQuestionInfo | undefined {
+	return currentSection(context)?.questions[context.questionIndex];
+}
+
+/** The outcome a finished question leaves behind. */
+export function outcomeFrom(output: QuestionOutput): QuestionOutcome {
+	const result = output.result;
+	return {
+		tries: output.history.length,
+		hintsUsed: output.hintsUsed,
+		revealed: result?.revealed ?? false,
+		credit: result?.credit ?? 0,
+		points: result?.points ?? 0,
+		firstTryCorrect: output.history[0]?.verdict === 'correct',
+		verdict: result?.verdict ?? 'incorrect',
+		result,
+		response: output.response
+	};
+}
+
+/**
+ * The lesson input for a module as the page has it (public module or full module). `seedFor` must
+ * give the seed each public question was labelled with; toPublicModule's default is the question id.
+ */
+export function lessonInputFrom(
+	module: {
+		slug: string;
+		sections: { id: string; questionIds: string[] }[];
+		questions: { id: string; type: QuestionType; hints: readonly unknown[] }[];
+		scoring: { maxTries: number };
+	},
+	seedFor: (question: { id: string }) => string = (question) => question.id
+): LessonInput {
+	const byId = new Map(module.questions.map((q) => [q.id, q]));
+	return {
+		slug: module.slug,
+		seed: module.slug,
+		maxTries: module.scoring.maxTries,
+		sections: module.sections.map((section) => ({
+			id: section.id,
+			questions: section.questionIds.flatMap((id) => {
+				const q = byId.get(id);
+				return q ? [{ id: q.id, type: q.type, hintCount: q.hints.length, seed: seedFor(q) }] : [];
+			})
+		}))
+	};
+}
+
+function questionInputFrom(context: LessonContext): QuestionInput {
+	const question = currentQuestion(context);
+	if (!question) throw new Error(`Section ${context.sectionIndex} has no question ${context.questionIndex}.`);
+	return {
+		slug: context.slug,
+		seed: question.seed ?? context.seed,
+		questionId: question.id,
+		questionType: question.type,
+		hintCount: question.hintCount,
+		maxTries: context.maxTries
+	};
+}
+
+const forwardToQuestion = { actions: 'forwardToQuestion' } as const;
+
+export const lessonMachine = setup({
+	types: {
+		input: {} as LessonInput,
+		context: {} as LessonContext,
+		events: {} as LessonEvent,
+		children: {} as { question: 'question' }
+	},
+	actors: { question: questionMachine },
+	guards: {
+		hasSections: ({ context }) => context.sections.length > 0,
+		sectionHasQuestions: ({ context }) => (currentSection(context)?.questions.length ?? 0) > 0,
+		hasNextQuestion: ({ context }) =>
+			context.questionIndex + 1 < (currentSection(context)?.questions.length ?? 0),
+		hasNextSection: ({ context }) => context.sectionIndex + 1 < context.sections.length,
+		hasOutcome: ({ context, event }) =>
+			event.type === 'review.question' && Object.hasOwn(context.outcomes, event.questionId)
+	},
+	actions: {
+		markStarted: assign({
+			startedAt: ({ event }) => (event.type === 'lesson.start' ? (event.at ?? null) : null)
+		}),
+		recordOutcome: assign(({ context }, params: { output: QuestionOutput }) => ({
+			outcomes: { ...context.outcomes, [params.output.questionId]: outcomeFrom(params.output) }
+		})),
+		nextQuestion: assign({ questionIndex: ({ context }) => context.questionIndex + 1 }),
+		nextSection: assign({
+			sectionIndex: ({ context }) => context.sectionIndex + 1,
+			questionIndex: 0
+		}),
+		reset: assign({
+			sectionIndex: 0,
+			questionIndex: 0,
+			outcomes: {},
+			startedAt: null,
+			reviewing: null
+		}),
+		startReview: assign({
+			reviewing: ({ event }) => (event.type === 'review.question' ? event.questionId : null)
+		}),
+		closeReview: assign({ reviewing: null }),
+		forwardToQuestion: forwardTo('question')
+	}
+}).createMachine({
+	id: 'lesson',
+	context: ({ input }) => ({
+		slug: input.slug,
+		seed: input.seed,
+		sections: input.sections,
+		maxTries: input.maxTries,
+		sectionIndex: 0,
+		questionIndex: 0,
+		outcomes: {},
+		startedAt: null,
+		reviewing: null
+	}),
+	initial: 'intro',
+	on: {
+		'lesson.restart': { target: '.intro', actions: 'reset' }
+	},
+	states: {
+		intro: {
+			on: {
+				'lesson.start': [
+					{ guard: 'hasSections', target: 'section', actions: 'markStarted' },
+					{ target: 'summary', actions: 'markStarted' }
+				]
+			}
+		},
+		section: {
+			initial: 'reading',
+			states: {
+				reading: {
+					on: {
+						'section.read': [{ guard: 'sectionHasQuestions', target: 'questions' }, { target: 'recap' }]
+					}
+				},
+				questions: {
+					invoke: {
+						id: 'question',
+						src: 'question',
+						input: ({ context }) => questionInputFrom(context),
+						// Sync the child's snapshots so lesson subscribers (and savers) see every change.
+						onSnapshot: {},
+						onDone: [
+							{
+								guard: 'hasNextQuestion',
+								target: 'questions',
+								reenter: true,
+								actions: [
+									{ type: 'recordOutcome', params: ({ event }) => ({ output: event.output }) },
+									'nextQuestion'
+								]
+							},
+							{
+								target: 'recap',
+								actions: [{ type: 'recordOutcome', params: ({ event }) => ({ output: event.output }) }]
+							}
+						]
+					},
+					on: {
+						'answer.change': forwardToQuestion,
+						'answer.submit': forwardToQuestion,
+						'answer.retry': forwardToQuestion,
+						'answer.reveal': forwardToQuestion,
+						'answer.edit': forwardToQuestion,
+						'hint.request': forwardToQuestion,
+						'grade.retry': forwardToQuestion,
+						'question.next': forwardToQuestion
+					}
+				},
+				recap: {
+					on: {
+						'recap.continue': [
+							{ guard: 'hasNextSection', target: 'reading', actions: 'nextSection' },
+							{ target: '#lesson.summary' }
+						]
+					}
+				}
+			}
+		},
+		summary: {
+			on: {
+				'review.question': { guard: 'hasOutcome', actions: 'startReview' },
+				'review.close': { actions: 'closeReview' }
+			}
+		}
+	}
+});
+
+export type LessonMachine = typeof lessonMachine;
+export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
+
+/** The current question actor's snapshot, or undefined outside `section.questions`. */
+export function questionSnapshot(snapshot: LessonSnapshot) {
+	return snapshot.children.question?.getSnapshot();
+}
