@@ -1,0 +1,209 @@
+/**
+ * npm run bench: measure the size and speed budgets and print a table. Builds the app, starts it on a
+ * loopback port with a throw-away database, measures, and stops it. Nothing here is a pass/fail test:
+ * budgets are printed beside the figures.
+ *
+ *   npm run bench                 everything
+ *   npm run bench -- js grading   only some measurements (js, lighthouse, grading, db, class)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+
+const SLUG = 'seoul-warns-north-korean-soldiers-russia';
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export interface Row {
+	measure: string;
+	value: string;
+	budget: string;
+	ok: boolean | null;
+}
+
+const rows: Row[] = [];
+const wanted = new Set(process.argv.slice(2));
+const want = (name: string) => wanted.size === 0 || wanted.has(name);
+
+function startServer(dataDir: string): Promise<ChildProcess> {
+	const server = spawn(process.execPath, ['build'], {
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(PORT),
+			ORIGIN: BASE,
+			DATABASE_PATH: join(dataDir, 'bench.db')
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	return new Promise((resolve, reject) => {
+		server.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Listening')) resolve(server);
+		});
+		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+	});
+}
+
+async function measureJs() {
+	const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: CHROME_ARGS });
+	const page = await browser.newPage();
+	const scripts = new Map<string, number>();
+	page.on('response', async (res) => {
+		const url = res.url();
+		if (!url.endsWith('.js')) return;
+		const body = await res.body().catch(() => null);
+		if (body) scripts.set(url, gzipSync(body, { level: 9 }).length);
+	});
+	await page.goto(`${BASE}/m/${SLUG}`, { waitUntil: 'networkidle' });
+	await browser.close();
+	const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+	const kb = total / 1024;
+	rows.push({
+		measure: `JS loaded by the module page (gzip, ${scripts.size} files)`,
+		value: `${kb.toFixed(1)} KB`,
+		budget: '≤ 60 KB',
+		ok: kb <= 60
+	});
+}
+
+function measureLighthouse() {
+	if (!CHROMIUM) {
+		rows.push({ measure: 'Lighthouse', value: 'no Chromium found', budget: '', ok: null });
+		return;
+	}
+	const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
+	const r = spawnSync(
+		'npx',
+		[
+			'lighthouse',
+			`${BASE}/m/${SLUG}`,
+			'--form-factor=mobile',
+			'--only-categories=performance,accessibility,best-practices,seo',
+			`--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
+			'--output=json',
+			`--output-path=${out}`,
+			'--quiet'
+		],
+		{ env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8' }
+	);
+	if (r.status !== 0 || !existsSync(out)) {
+		rows.push({
+			measure: 'Lighthouse (mobile)',
+			value: `failed: ${(r.stderr || '').slice(0, 80)}`,
+			budget: '',
+			ok: false
+		});
+		return;
+	}
+	const report = JSON.parse(readFileSync(out, 'utf8'));
+	const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+	const budgets: [string, string, number][] = [
+		['performance', 'Performance', 98],
+		['accessibility', 'Accessibility', 100],
+		['best-practices', 'Best practices', 100],
+		['seo', 'SEO', 100]
+	];
+	for (const [id, name, min] of budgets) {
+		rows.push({
+			measure: `Lighthouse mobile: ${name}`,
+			value: String(score(id)),
+			budget: `≥ ${min}`,
+			ok: score(id) >= min
+		});
+	}
+}
+
+async function measureGrading() {
+	const body = JSON.stringify({
+		slug: SLUG,
+		questionId: readFirstQuestionId(),
+		tryNumber: 1,
+		hintsUsed: 0,
+		response: null,
+		reveal: true
+	});
+	const result = await autocannon({
+		url: `${BASE}/api/grade`,
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body,
+		connections: 100,
+		duration: 10
+	});
+	const p99 = result.latency.p99;
+	rows.push({
+		measure: 'Grading: requests/s at 100 connections',
+		value: `${Math.round(result.requests.average)} (${result.non2xx} non-2xx)`,
+		budget: '',
+		ok: result.non2xx === 0
+	});
+	rows.push({
+		measure: 'Grading: p99 latency at 100 connections',
+		value: `${p99} ms`,
+		budget: '< 25 ms',
+		ok: p99 < 25
+	});
+}
+
+function readFirstQuestionId(): string {
+	const r = spawnSync('npx', ['tsx', 'scripts/content-export.ts', SLUG], { encoding: 'utf8' });
+	return (JSON.parse(r.stdout) as { questions: { id: string }[] }).questions[0]!.id;
+}
+
+async function main() {
+	if (!existsSync('build/index.js') || process.env.BENCH_BUILD !== '0') {
+		const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+		if (built.status !== 0) throw new Error('build failed');
+	}
+	const dataDir = mkdtempSync(join(tmpdir(), 'closeread-bench-'));
+	const server = await startServer(dataDir);
+	try {
+		if (want('js')) await measureJs();
+		if (want('lighthouse')) measureLighthouse();
+		if (want('grading')) await measureGrading();
+		if (want('db') || want('class')) {
+			const extra = join(process.cwd(), 'scripts/bench-db.ts');
+			if (existsSync(extra)) {
+				const mod = (await import(extra)) as { benchDb?: (opts: { base: string; parts: string[] }) => Promise<Row[]> };
+				if (mod.benchDb) rows.push(...(await mod.benchDb({ base: BASE, parts: [...wanted] })));
+			}
+		}
+	} finally {
+		server.kill('SIGTERM');
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+	printTable(rows);
+}
+
+function printTable(data: Row[]) {
+	if (data.length === 0) {
+		console.log('nothing measured');
+		return;
+	}
+	const head = ['measure', 'value', 'budget', 'within'];
+	const body = data.map((r) => [r.measure, r.value, r.budget, r.ok === null ? '' : r.ok ? 'yes' : 'NO']);
+	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+	const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+	console.log(line(head));
+	console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+	for (const b of body) console.log(line(b));
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});
