@@ -6,15 +6,7 @@
  * never read the clock), return new objects and never mutate their input. A deck is plain JSON
  * (dates are ISO strings), so it can be stored, exported and imported as is.
  */
-import {
-	createEmptyCard,
-	fsrs,
-	generatorParameters,
-	Rating,
-	State,
-	type Card as FsrsCard,
-	type Grade
-} from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card as FsrsCard, type Grade } from 'ts-fsrs';
 
 /** Version of the deck shape written by this code (see storage.ts for older versions). */
 export const DECK_VERSION = 1;
@@ -209,12 +201,7 @@ export function schedule(current: ReviewSchedule, rating: ReviewRating, now: Dat
 	return fromFsrsCard(card);
 }
 
-function rate(
-	card: ReviewCard,
-	outcome: QuestionOutcome,
-	source: ReviewLogEntry['source'],
-	now: Date
-): ReviewCard {
+function rate(card: ReviewCard, outcome: QuestionOutcome, source: ReviewLogEntry['source'], now: Date): ReviewCard {
 	const rating = ratingFor(outcome);
 	const verdict = verdictFor(outcome);
 	const entry: ReviewLogEntry = { date: now.toISOString(), rating, verdict, source };
@@ -300,12 +287,7 @@ export function allCards(deck: Deck): ReviewCard[] {
  * Records one answer in a review session: the card is rescheduled (right at the first try grows
  * its interval, wrong shrinks it) and the answer logged. An unknown key leaves the deck as is.
  */
-export function recordReview(
-	deck: Deck,
-	key: string,
-	outcome: QuestionOutcome,
-	now: Date
-): Deck {
+export function recordReview(deck: Deck, key: string, outcome: QuestionOutcome, now: Date): Deck {
 	const card = deck.cards[key];
 	if (!card) return deck;
 	return { ...deck, cards: { ...deck.cards, [key]: rate(card, outcome, 'review', now) } };

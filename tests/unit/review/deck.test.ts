@@ -126,12 +126,7 @@ describe('dueCards', () => {
 describe('recordReview', () => {
 	// A question missed in the lesson, then reviewed right twice: its interval has grown to 8 days.
 	const missed = lesson({ q1: outcomes.wrongOutOfTries });
-	const twice = recordReview(
-		recordReview(missed, KEY, outcomes.firstTry, may(13)),
-		KEY,
-		outcomes.firstTry,
-		may(16)
-	);
+	const twice = recordReview(recordReview(missed, KEY, outcomes.firstTry, may(13)), KEY, outcomes.firstTry, may(16));
 
 	it('grows the interval after each right-at-first-try review', () => {
 		expect(intervalDays(missed, KEY)).toBe(1);
@@ -159,8 +154,7 @@ describe('recordReview', () => {
 	});
 
 	it('orders the next due date: wrong < right with help < right at first try', () => {
-		const due = (outcome: QuestionOutcome) =>
-			Date.parse(recordReview(twice, KEY, outcome, may(24)).cards[KEY]!.due);
+		const due = (outcome: QuestionOutcome) => Date.parse(recordReview(twice, KEY, outcome, may(24)).cards[KEY]!.due);
 		expect(due(outcomes.wrongOutOfTries)).toBeLessThan(due(outcomes.secondTry));
 		expect(due(outcomes.secondTry)).toBeLessThan(due(outcomes.firstTry));
 	});
