@@ -383,6 +383,16 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 			expect((await repo.listAnswers(attempt.id)).map((a) => a.tryNumber)).toEqual([1, 2]);
 		});
 
+		it("refuses an answer id that belongs to another attempt, without showing that attempt's answer", async () => {
+			const mine = await startedAttempt('Ana');
+			const theirs = await startedAttempt('Bo');
+			const stored = await repo.recordAnswer(newAnswer(theirs.attempt.id, 'q1', 1));
+			await expect(
+				repo.recordAnswer(newAnswer(mine.attempt.id, 'q1', 1, { id: stored.answer.id }))
+			).rejects.toMatchObject({ code: 'conflict' });
+			expect(await repo.listAnswers(mine.attempt.id)).toEqual([]);
+		});
+
 		it('refuses an answer to an unknown attempt', async () => {
 			await expect(repo.recordAnswer(newAnswer(randomUUID(), 'q1', 1))).rejects.toMatchObject({
 				name: 'RepositoryError',

@@ -109,45 +109,65 @@ function withoutPassword(url: string): string {
 	}
 }
 
-let shared: Promise<DatabaseHandle> | null = null;
+/**
+ * The shared handle lives on globalThis, not in a module variable, so that Vite's hot reload in
+ * development (which evaluates this module again) reuses the open database instead of leaking one.
+ */
+interface Shared {
+	opening: Promise<DatabaseHandle> | null;
+	repositories: WeakMap<DatabaseHandle, Repository>;
+}
+const SHARED = Symbol.for('closeread.db');
+function shared(): Shared {
+	const slot = globalThis as typeof globalThis & { [SHARED]?: Shared };
+	return (slot[SHARED] ??= { opening: null, repositories: new WeakMap() });
+}
 
 /** The server's one database, opened (and migrated) on first use. */
 export function getDb(): Promise<DatabaseHandle> {
-	if (!shared) {
+	const state = shared();
+	if (!state.opening) {
 		const opening = openDatabase();
-		shared = opening;
-		// A failed open is not cached: the next request tries again.
+		state.opening = opening;
+		// A failed open is not kept: the next request tries again.
 		opening.catch(() => {
-			if (shared === opening) shared = null;
+			if (state.opening === opening) state.opening = null;
 		});
 	}
-	return shared;
+	return state.opening;
 }
 
 /** A repository over the shared database. */
 export async function getRepository(): Promise<Repository> {
 	const handle = await getDb();
-	return repositories.get(handle) ?? remember(handle);
-}
-
-const repositories = new WeakMap<DatabaseHandle, Repository>();
-function remember(handle: DatabaseHandle): Repository {
-	const repo = createRepository(handle.db);
-	repositories.set(handle, repo);
+	const { repositories } = shared();
+	let repo = repositories.get(handle);
+	if (!repo) {
+		repo = createRepository(handle.db);
+		repositories.set(handle, repo);
+	}
 	return repo;
 }
 
 /** Close the shared database (server shutdown, tests). The next getDb() opens it again. */
 export async function closeDb(): Promise<void> {
-	const current = shared;
-	shared = null;
+	const state = shared();
+	const current = state.opening;
+	state.opening = null;
 	if (!current) return;
 	const handle = await current.catch(() => null);
 	await handle?.close();
 }
 
-export { createRepository, type Repository } from './repository.ts';
+export { createRepository, RepositoryError } from './repository.ts';
 export type * from './repository.ts';
+export {
+	generateStudentCode,
+	isStudentCode,
+	normaliseStudentCode,
+	STUDENT_CODE_ALPHABET,
+	STUDENT_CODE_LENGTH
+} from './codes.ts';
 export {
 	assignmentSettings,
 	feedbackModes,

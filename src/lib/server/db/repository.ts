@@ -430,7 +430,12 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 /** The stored answer a rejected insert collided with, and which rule it broke. */
 async function findDuplicate(trx: Tx, input: NewAnswer): Promise<{ reason: DuplicateReason; answer: Answer }> {
 	const sameId = await trx.selectFrom('answers').selectAll().where('id', '=', input.id).executeTakeFirst();
-	if (sameId) return { reason: 'same-id', answer: toAnswer(sameId) };
+	if (sameId) {
+		// Never hand one attempt's answer to another that happens to (or pretends to) reuse its id.
+		if (sameId.attempt_id !== input.attemptId)
+			throw new RepositoryError('conflict', 'This answer id belongs to another attempt.');
+		return { reason: 'same-id', answer: toAnswer(sameId) };
+	}
 	const sameTry = await trx
 		.selectFrom('answers')
 		.selectAll()
