@@ -15,12 +15,7 @@ import { assign, forwardTo, setup, type SnapshotFrom } from 'xstate';
 import type { QuestionType } from '../content/schema.ts';
 import type { Response } from '../scoring/response.ts';
 import type { GradeResult, Verdict } from '../scoring/types.ts';
-import {
-	questionMachine,
-	type QuestionEvent,
-	type QuestionInput,
-	type QuestionOutput
-} from './question.machine.ts';
+import { questionMachine, type QuestionEvent, type QuestionInput, type QuestionOutput } from './question.machine.ts';
 
 export interface LessonQuestionInfo {
 	id: string;
@@ -160,8 +155,7 @@ export const lessonMachine = setup({
 	guards: {
 		hasSections: ({ context }) => context.sections.length > 0,
 		sectionHasQuestions: ({ context }) => (currentSection(context)?.questions.length ?? 0) > 0,
-		hasNextQuestion: ({ context }) =>
-			context.questionIndex + 1 < (currentSection(context)?.questions.length ?? 0),
+		hasNextQuestion: ({ context }) => context.questionIndex + 1 < (currentSection(context)?.questions.length ?? 0),
 		hasNextSection: ({ context }) => context.sectionIndex + 1 < context.sections.length,
 		hasOutcome: ({ context, event }) =>
 			event.type === 'review.question' && Object.hasOwn(context.outcomes, event.questionId)
@@ -237,10 +231,7 @@ export const lessonMachine = setup({
 								guard: 'hasNextQuestion',
 								target: 'questions',
 								reenter: true,
-								actions: [
-									{ type: 'recordOutcome', params: ({ event }) => ({ output: event.output }) },
-									'nextQuestion'
-								]
+								actions: [{ type: 'recordOutcome', params: ({ event }) => ({ output: event.output }) }, 'nextQuestion']
 							},
 							{
 								target: 'recap',

@@ -91,7 +91,7 @@ export async function requestGrade(
 		});
 	} catch (err) {
 		if (signal?.aborted) throw err;
-		throw new Error('Could not reach the server. Check your connection and try again.');
+		throw new Error('Could not reach the server. Check your connection and try again.', { cause: err });
 	}
 	if (!res.ok) throw new Error(await serverMessage(res));
 	return (await res.json()) as GradeResult;
@@ -145,8 +145,7 @@ export const questionMachine = setup({
 		canUseHint: ({ context }) => context.hintsUsed < context.hintCount,
 		hasResponse: ({ context }) => context.response !== null,
 		fitsQuestion: ({ context, event }) =>
-			event.type === 'answer.change' &&
-			(event.response === null || event.response.type === context.questionType),
+			event.type === 'answer.change' && (event.response === null || event.response.type === context.questionType),
 		hasGradedTry: ({ context }) => context.history.length > 0,
 		hasTriesLeft: ({ context }) => context.tryNumber < context.maxTries,
 		isFinalResult: (_, params: { result: GradeResult }) => params.result.final

@@ -70,6 +70,7 @@ export function unserialisablePaths(value: unknown, path = '$', seen = new Set<u
 	if (seen.has(value)) return [`${path} (cycle)`];
 	seen.add(value);
 	const proto = Object.getPrototypeOf(value);
-	if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return [`${path} (${proto?.constructor?.name})`];
+	if (!Array.isArray(value) && proto !== Object.prototype && proto !== null)
+		return [`${path} (${proto?.constructor?.name})`];
 	return Object.entries(value).flatMap(([k, v]) => unserialisablePaths(v, `${path}.${k}`, seen));
 }

@@ -267,7 +267,7 @@ describe('lesson machine', () => {
 
 			restored.send({ type: 'answer.change', response: choice('o2') });
 			restored.send({ type: 'answer.submit' });
-			s = await waitFor(restored, (x) => questionSnapshot(x)?.matches({ feedback: 'final' }) === true);
+			await waitFor(restored, (x) => questionSnapshot(x)?.matches({ feedback: 'final' }) === true);
 			expect(grader.requests.at(-1)).toMatchObject({ questionId: 'q2', tryNumber: 2 });
 			restored.send({ type: 'question.next' });
 			s = restored.getSnapshot();
