@@ -84,5 +84,16 @@ export function describeIssue(error: z.ZodError): string {
 		)
 		.join('')
 		.replace(/^\./, '');
-	return where ? `${issue.message} at ${where}` : issue.message;
+	const field = where || 'the file';
+	if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+		return `${field} is missing`;
+	}
+	if (issue.code === 'invalid_format' && issue.format === 'datetime') {
+		return `${field} is not a valid date and time`;
+	}
+	if (issue.code === 'unrecognized_keys') {
+		const names = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+		return `unexpected field ${names}${where ? ` in ${where}` : ''}`;
+	}
+	return where ? `${where}: ${issue.message}` : issue.message;
 }

@@ -169,7 +169,7 @@ describe('corrupt or foreign stored data', () => {
 		[
 			'a card with a bad date',
 			JSON.stringify({ version: 1, cards: { [validCard.key]: { ...validCard, due: 'tomorrow' } } }),
-			/damaged: Invalid ISO datetime at cards\["seoul-warns\/q1"\]\.due/
+			/damaged: cards\["seoul-warns\/q1"\]\.due is not a valid date and time/
 		],
 		['a card filed under another key', JSON.stringify({ version: 1, cards: { 'x/y': validCard } }), /damaged/],
 		['an unknown field', JSON.stringify({ version: 1, cards: {}, extra: true }), /damaged/]
