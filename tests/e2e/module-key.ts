@@ -1,0 +1,58 @@
+/**
+ * The answer key of a module as the tests know it (read from the content files on disk, never from the
+ * app), and the texts that must not reach the browser before an answer.
+ */
+import { loadModuleDir } from '../../src/lib/server/content.ts';
+import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
+
+export function loadKey(slug: string): Module {
+	const result = loadModuleDir(`questions/${slug}`, slug);
+	if (!result.ok) throw new Error(`module ${slug} does not load`);
+	return result.module;
+}
+
+/** Every text that only the graded answer may reveal: feedback, explanations, background. */
+export function secretTexts(q: ResolvedQuestion): string[] {
+	const out = [q.explanation.text, ...(q.explanation.background ? [q.explanation.background] : [])];
+	switch (q.type) {
+		case 'single-choice':
+		case 'multi-select':
+			out.push(...q.options.map((o) => o.feedback));
+			break;
+		case 'evidence-paired':
+			out.push(...q.options.map((o) => o.feedback), ...q.partB.options.map((o) => o.feedback));
+			break;
+		case 'true-false-not-stated':
+			out.push(q.feedback.true, q.feedback.false, q.feedback['not-stated']);
+			break;
+		case 'short-answer':
+			out.push(q.feedback.correct, q.feedback.incorrect, ...q.wrongAnswers.map((w) => w.feedback));
+			break;
+		case 'ordering':
+			out.push(q.feedback.correct, q.feedback.incorrect);
+			break;
+		case 'matching':
+			out.push(...q.pairs.map((p) => p.feedback));
+			break;
+		case 'cloze':
+			out.push(...q.blanks.map((b) => b.feedback));
+			break;
+		case 'evidence':
+			out.push(q.feedback.correct, q.feedback.partial, q.feedback.incorrect);
+			break;
+	}
+	return out;
+}
+
+/**
+ * The longest stretch of a secret text that has no characters HTML or JSON may escape and that the
+ * public page may legitimately show (a quote from the passage, an option's own words): finding it
+ * proves the secret is there, however it was encoded. Null when every stretch is public.
+ */
+export function fingerprint(text: string, publicText: string): string | null {
+	const runs = text
+		.split(/["'<>&\\\u2018\u2019\u201c\u201d\u2014]/)
+		.map((s) => s.trim())
+		.filter((s) => s.length >= 12 && !publicText.includes(s));
+	return runs.reduce<string | null>((a, b) => (b.length > (a?.length ?? 0) ? b : a), null);
+}
