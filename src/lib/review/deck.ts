@@ -195,9 +195,15 @@ export function newSchedule(now: Date): ReviewSchedule {
 	return fromFsrsCard(createEmptyCard(now));
 }
 
-/** The schedule after rating the card at `now`. */
+/**
+ * The schedule after rating the card at `now`. A `now` before the card's last review (the device
+ * clock was set back, or the card came from a device whose clock runs ahead) is treated as the
+ * moment of that last review: ts-fsrs refuses negative elapsed time, and a review must not fail.
+ */
 export function schedule(current: ReviewSchedule, rating: ReviewRating, now: Date): ReviewSchedule {
-	const { card } = scheduler.next(toFsrsCard(current), now, RATING_BY_NAME[rating]);
+	const last = current.lastReview ? Date.parse(current.lastReview) : Number.NEGATIVE_INFINITY;
+	const at = now.getTime() < last ? new Date(last) : now;
+	const { card } = scheduler.next(toFsrsCard(current), at, RATING_BY_NAME[rating]);
 	return fromFsrsCard(card);
 }
 

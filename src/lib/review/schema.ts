@@ -42,7 +42,8 @@ export const reviewCardSchema = z
 		lapses: count,
 		state: z.enum(['New', 'Learning', 'Review', 'Relearning']),
 		lastReview: isoDate.nullable(),
-		reviews: z.array(reviewLogEntrySchema).max(MAX_REVIEWS_PER_CARD)
+		// Generous on read: a longer log is trimmed at the next review rather than refused.
+		reviews: z.array(reviewLogEntrySchema).max(MAX_REVIEWS_PER_CARD * 10)
 	})
 	.refine((card) => card.key === `${card.slug}/${card.questionId}`, {
 		message: 'the card key does not match its module and question',

@@ -177,6 +177,13 @@ describe('recordReview', () => {
 		expect(dueCards(deck, may(14, 12)).map((c) => c.questionId)).toEqual(['q2']);
 	});
 
+	it('does not fail when the clock is behind the last review', () => {
+		const after = recordReview(twice, KEY, outcomes.firstTry, may(10));
+		const card = after.cards[KEY]!;
+		expect(card.reviews.at(-1)).toMatchObject({ date: may(10).toISOString(), rating: 'Good' });
+		expect(Date.parse(card.due)).toBeGreaterThan(Date.parse(twice.cards[KEY]!.due));
+	});
+
 	it('leaves the deck as it is for an unknown key', () => {
 		expect(recordReview(missed, 'nope/q9', outcomes.firstTry, may(13))).toBe(missed);
 	});
