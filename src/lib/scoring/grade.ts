@@ -65,10 +65,7 @@ function gradeMultiSelect(q: Resolved<'multi-select'>, r: ResponseOf<'multi-sele
 	return result(Math.max(0, (right - wrong) / correctCount), feedback, marks);
 }
 
-function gradeTrueFalseNotStated(
-	q: Resolved<'true-false-not-stated'>,
-	r: ResponseOf<'true-false-not-stated'>
-): Grade {
+function gradeTrueFalseNotStated(q: Resolved<'true-false-not-stated'>, r: ResponseOf<'true-false-not-stated'>): Grade {
 	const ok = r.choice === q.answer;
 	return result(ok ? 1 : 0, [q.feedback[r.choice]], { [r.choice]: ok });
 }

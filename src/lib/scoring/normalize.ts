@@ -171,6 +171,7 @@ function numbersToDigits(tokens: string[]): string[] {
 export function normalizeAnswer(text: string): string {
 	let s = text
 		.normalize('NFKD')
+		.replace(/\uE000/g, '')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
 		// Quotes and apostrophes of every kind disappear ("Kim's" = "Kim’s" = "Kims").
@@ -179,9 +180,9 @@ export function normalizeAnswer(text: string): string {
 		.replace(/&/g, ' and ');
 	// Thousands separators: "3,000" and "3 000" (also thin or no-break spaces) become "3000".
 	s = s.replace(/(?<![\d.])\d{1,3}(?:[,\s\u202f\u00a0]\d{3})+(?!\d|,\d)/g, (m) => m.replace(/[,\s\u202f\u00a0]/g, ''));
-	// Keep a decimal point between digits; every other non-letter, non-digit becomes a space.
-	s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
-	s = s.replace(/[^\p{L}\p{N}\u0000]+/gu, ' ').replace(/\u0000/g, '.');
+	// Keep a decimal point between digits (marked with a private-use character while punctuation goes); every other non-letter, non-digit becomes a space.
+	s = s.replace(/(\d)\.(\d)/g, '$1\uE000$2');
+	s = s.replace(/[^\p{L}\p{N}\uE000]+/gu, ' ').replace(/\uE000/g, '.');
 	const tokens = numbersToDigits(s.trim().split(' ').filter(Boolean));
 	if (tokens.length > 1 && ARTICLES.has(tokens[0]!)) tokens.shift();
 	return tokens.join(' ');

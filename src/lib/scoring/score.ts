@@ -39,9 +39,7 @@ const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 export function describePolicy(policy: ScoringPolicy): string[] {
 	const lines: string[] = [];
 	lines.push(
-		policy.maxTries === 1
-			? 'You have 1 try for each question.'
-			: `You have ${policy.maxTries} tries for each question.`
+		policy.maxTries === 1 ? 'You have 1 try for each question.' : `You have ${policy.maxTries} tries for each question.`
 	);
 	if (policy.maxTries > 1) {
 		lines.push(
@@ -52,9 +50,7 @@ export function describePolicy(policy: ScoringPolicy): string[] {
 	}
 	lines.push(policy.hintPenalty > 0 ? `Each hint costs ${percent(policy.hintPenalty)}.` : 'Hints cost nothing.');
 	lines.push(
-		policy.partialCredit
-			? 'Partly right answers earn part of the points.'
-			: 'Only fully right answers earn points.'
+		policy.partialCredit ? 'Partly right answers earn part of the points.' : 'Only fully right answers earn points.'
 	);
 	lines.push('Asking to see the answer scores zero for that question.');
 	lines.push(`You master a learning goal when you earn at least ${percent(policy.masteryThreshold)} of its points.`);

@@ -10,9 +10,7 @@ import { grade, solutionFor } from '../scoring/grade.ts';
 import { questionPoints } from '../scoring/score.ts';
 import type { EvidenceLink, Grade, GradeRequest, GradeResult } from '../scoring/types.ts';
 
-export type GradeOutcome =
-	| { ok: true; result: GradeResult }
-	| { ok: false; status: 400 | 404 | 422; message: string };
+export type GradeOutcome = { ok: true; result: GradeResult } | { ok: false; status: 400 | 404 | 422; message: string };
 
 const fail = (status: 400 | 404 | 422, message: string): GradeOutcome => ({ ok: false, status, message });
 
