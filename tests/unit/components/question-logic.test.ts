@@ -100,7 +100,7 @@ describe('setPair', () => {
 });
 
 describe('setBlank', () => {
-	it.each([
+	it.each<{ before: Record<string, string> | null; id: string; value: string; out: Record<string, string> | null }>([
 		{ before: null, id: 'b1', value: 'benefit', out: { b1: 'benefit' } },
 		{ before: { b1: 'benefit' }, id: 'b2', value: 'food', out: { b1: 'benefit', b2: 'food' } },
 		{ before: { b1: 'benefit', b2: 'food' }, id: 'b1', value: '', out: { b2: 'food' } },
@@ -112,7 +112,13 @@ describe('setBlank', () => {
 });
 
 describe('markOf', () => {
-	it.each([
+	it.each<{
+		marks: Record<string, boolean> | null;
+		key: string;
+		single: boolean;
+		out: boolean | undefined;
+		why: string;
+	}>([
 		{ marks: null, key: 'o1', single: false, out: undefined, why: 'no marks before grading' },
 		{ marks: { o1: true, o2: false }, key: 'o2', single: false, out: false, why: 'the mark under the key' },
 		{ marks: { o1: true }, key: 'o3', single: false, out: undefined, why: 'an unmarked part' },
