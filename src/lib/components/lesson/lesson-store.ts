@@ -14,8 +14,8 @@ interface Saved {
 	reviewDone?: boolean;
 }
 
-export function lessonStore(slug: string, fingerprint: string) {
-	const key = `closeread.lesson.${slug}`;
+export function lessonStore(name: string, fingerprint: string) {
+	const key = `closeread.lesson.${name}`;
 	const read = (): Saved | null => {
 		try {
 			const raw = localStorage.getItem(key);
