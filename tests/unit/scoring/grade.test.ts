@@ -72,6 +72,24 @@ describe('multi-select: (right − wrong) / number correct, floored at 0', () =>
 		expect(g.feedback[1]).not.toMatch(/farmers/i);
 	});
 
+	it('an unknown label counts as a wrong pick and adds no feedback of its own', () => {
+		const picks = [opt('who', 'mayor'), opt('who', 'farmers'), 'o42'];
+		const g = gradeSmall('who', { type: 'multi-select', optionIds: picks });
+		expect(g.credit).toBe(0.5);
+		expect(g.feedback).toEqual(['Yes, the mayor praised the farmers.', 'Yes, the farmers are praised.']);
+		expect(g.marks.o42).toBe(false);
+	});
+
+	it('its solution lists the right options in label order', () => {
+		const q = questionOf(small, 'who');
+		for (const seed of ['a', 'b', 'c']) {
+			const labels = labelling(q, seed);
+			const s = solutionFor(q, labels);
+			const expected = [labelOf(labels.options, 'mayor'), labelOf(labels.options, 'farmers')].sort();
+			expect(s).toEqual({ type: 'multi-select', optionIds: expected });
+		}
+	});
+
 	it('picking the same option twice counts once', () => {
 		const mayor = opt('who', 'mayor');
 		expect(gradeSmall('who', { type: 'multi-select', optionIds: [mayor, mayor] }).credit).toBe(0.5);
@@ -224,6 +242,14 @@ describe('evidence-paired: the EBSR rule', () => {
 		expect(g.verdict).toBe(verdict);
 		expect(g.feedback).toHaveLength(2);
 		expect(g.marks).toEqual({ [la]: a === 'grateful', [lb]: b === 'thanks' });
+	});
+});
+
+describe('evidence-paired with unknown labels', () => {
+	it('counts an unknown part B label as wrong and says so', () => {
+		const g = gradeSmall('paired', { type: 'evidence-paired', partA: opt('paired', 'grateful'), partB: 'b9' });
+		expect(g.credit).toBe(0.5);
+		expect(g.feedback[1]).toBe('Your Part B choice is not one of the options.');
 	});
 });
 
