@@ -1,0 +1,160 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, SLUG } from './helpers';
+import { loadKey } from './module-key';
+import { answerRight, currentQuestion, panel, press } from './lesson-answers';
+
+const module = loadKey(SLUG);
+const totalPoints = module.questions.reduce((s, q) => s + q.points, 0);
+
+async function checkAnswer(page: Page) {
+	await press(page, 'Check answer');
+}
+
+test('a keyboard-only walk through the whole first module', async ({ page }) => {
+	test.setTimeout(240_000);
+	await page.goto(`/m/${SLUG}`);
+	await expect(page.getByRole('heading', { name: 'How answers are scored' })).toBeVisible();
+	await expect(page.getByText('There is no time limit and no speed bonus.')).toBeVisible();
+	await expectNoAxeViolations(page, 'start screen');
+	await press(page, 'Start the lesson');
+
+	const axeChecked = new Set<string>();
+	let wrongTried = false;
+	let highlighted = false;
+	let reloaded = false;
+	let expectedPoints = 0;
+
+	for (const [si, section] of module.sections.entries()) {
+		await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeFocused();
+		await expect(page.getByText(section.readFor)).toBeVisible();
+		if (si === 0) await expectNoAxeViolations(page, 'reading');
+		await press(page, section.questionIds.length ? /on to the questions/ : 'Continue');
+
+		for (let qi = 0; qi < section.questionIds.length; qi++) {
+			let q = await currentQuestion(page, module);
+			expect(q.id).toBe(section.questionIds[qi]);
+			await expect(panel(page).getByRole('heading', { level: 2 })).toBeFocused();
+			if (!axeChecked.has(q.type)) {
+				axeChecked.add(q.type);
+				await expectNoAxeViolations(page, `question type ${q.type}`);
+			}
+
+			// Once: a wrong answer, a hint, feedback, then a retry that is right.
+			if (!wrongTried && q.type === 'single-choice' && q.hints.length > 0) {
+				wrongTried = true;
+				const wrong = q.options.find((o) => !o.correct)!;
+				const radio = panel(page).getByRole('radio', { name: wrong.text, exact: true });
+				await radio.press('Space');
+				await checkAnswer(page);
+				const feedback = panel(page).getByRole('heading', { level: 3, name: /Not yet/ });
+				await expect(feedback).toBeFocused();
+				await expect(panel(page).getByRole('paragraph').filter({ hasText: wrong.feedback })).toBeVisible();
+				await expect(page.getByRole('status').filter({ hasText: 'Not yet' })).toHaveText(/2 tries left/);
+				await expectNoAxeViolations(page, 'feedback: not yet');
+				await press(page, /^Show a hint/);
+				await expect(panel(page).getByRole('complementary', { name: 'Hints' })).toContainText(q.hints[0]!);
+				await press(page, 'Try again');
+				const policy = module.scoring;
+				expectedPoints += Math.round(q.points * (1 - policy.retryPenalty - policy.hintPenalty) * 100) / 100;
+			} else {
+				expectedPoints += q.points;
+			}
+
+			await answerRight(page, module, q);
+			await checkAnswer(page);
+			await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeFocused();
+
+			// Once: "show in passage" highlights the quoted words and gives focus back.
+			if (!highlighted) {
+				highlighted = true;
+				const show = panel(page)
+					.getByRole('button', { name: /Show in passage/ })
+					.first();
+				await show.press('Enter');
+				const mark = page.locator('mark[data-highlight]');
+				const range = q.resolved.explanation[0]!;
+				await expect(mark).toHaveText(module.passage.text.slice(range.start, range.end));
+				await expect(mark).toBeFocused();
+				await expect(mark).toBeInViewport();
+				await expectNoAxeViolations(page, 'feedback with highlight');
+				await page.keyboard.press('Escape');
+				await expect(show).toBeFocused();
+				await expect(mark).toHaveCount(0);
+			}
+
+			// Once, in the second section: reload mid-question and find everything as it was.
+			if (!reloaded && si === 1 && qi === 0) {
+				reloaded = true;
+				await page.reload();
+				q = await currentQuestion(page, module);
+				expect(q.id).toBe(section.questionIds[qi]);
+				await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
+				await expect(page.getByText(`${Math.round(expectedPoints * 100) / 100} / ${totalPoints} pts`)).toBeVisible();
+			}
+
+			const last = qi === section.questionIds.length - 1;
+			await press(page, last ? 'Finish this section' : 'Next question');
+		}
+
+		await expect(page.getByRole('heading', { level: 1, name: `Recap: ${section.title}` })).toBeFocused();
+		if (si === 0) await expectNoAxeViolations(page, 'recap');
+		await press(page, si + 1 < module.sections.length ? 'Next section' : 'See my results');
+	}
+
+	expect(wrongTried && highlighted && reloaded).toBe(true);
+	const results = page.getByRole('heading', { level: 2, name: 'Your results' });
+	await expect(results).toBeFocused();
+	const total = Math.round(expectedPoints * 100) / 100;
+	await expect(page.getByText(`${total} / ${totalPoints} points`)).toBeVisible();
+	for (const o of module.objectives)
+		await expect(page.getByRole('img', { name: new RegExp(`^${o.title}:`) })).toBeVisible();
+	await expect(page.getByRole('table')).toContainText(module.questions[0]!.prompt);
+	// The question answered with a retry and a hint is offered again with its explanation.
+	await expect(page.locator('p.missed-count')).toContainText('1 question was not right at the first try');
+	await expectNoAxeViolations(page, 'results');
+
+	// After a reload the results are still there.
+	await page.reload();
+	await expect(page.getByText(`${total} / ${totalPoints} points`)).toBeVisible();
+});
+
+test('a grading failure shows an error, keeps the answer, and a retry succeeds', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await press(page, 'Start the lesson');
+	await press(page, /on to the questions/);
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+
+	let failNext = true;
+	await page.route('**/api/grade', async (route) => {
+		if (failNext) {
+			failNext = false;
+			await route.abort('internetdisconnected');
+		} else {
+			await route.continue();
+		}
+	});
+	await checkAnswer(page);
+	await expect(page.getByRole('alert')).toContainText('could not be checked');
+	await press(page, 'Try again');
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
+});
+
+test('on a phone the passage is one tap away', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto(`/m/${SLUG}`);
+	await press(page, 'Start the lesson');
+	await press(page, /on to the questions/);
+	const toggle = page.getByRole('button', { name: 'Show the passage' });
+	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.locator('#passage-pane')).toBeHidden();
+	await toggle.press('Enter');
+	await expect(page.locator('#passage-pane')).toBeVisible();
+	await expect(page.locator('[id="p1"]')).toBeVisible();
+	// Nothing scrolls sideways at 320 px.
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await expectNoAxeViolations(page, 'question at 320 px');
+});
