@@ -1,0 +1,127 @@
+/**
+ * Creating an assignment from the teacher's form: parse the form with zod (never trust formData),
+ * make the results secret, store only its hash, and hand back both links once.
+ */
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { feedbackModes, type AssignmentSettings } from '../db/schema.ts';
+import type { Assignment, Repository } from '../db/repository.ts';
+import { newResultsSecret, sha256Hex } from './secrets.ts';
+
+const checkbox = z
+	.union([z.literal('on'), z.literal('true'), z.literal('')])
+	.optional()
+	.transform((v) => v === 'on' || v === 'true');
+
+const wholeNumber = (min: number, max: number, what: string) =>
+	z
+		.string()
+		.trim()
+		.regex(/^\d{1,3}$/, `${what}: type a whole number.`)
+		.transform(Number)
+		.pipe(z.int().min(min, `${what}: at least ${min}.`).max(max, `${what}: at most ${max}.`));
+
+/** The create form as the browser posts it: every value a string, checkboxes present only when ticked. */
+export const createForm = z.object({
+	module: z.string().min(1, 'Choose a lesson.').max(100),
+	title: z
+		.string()
+		.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+		.pipe(z.string().min(1, 'Give the assignment a title.').max(120, 'Keep the title under 120 characters.')),
+	feedback: z.enum(feedbackModes, 'Choose when students see feedback.'),
+	attemptsAllowed: wholeNumber(1, 100, 'Attempts allowed'),
+	triesPerQuestion: wholeNumber(1, 10, 'Tries per question'),
+	hints: checkbox,
+	shuffle: checkbox,
+	/** From <input type="datetime-local">: local wall time without a zone. */
+	dueAt: z
+		.string()
+		.trim()
+		.regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?)?$/, 'Due time: use the date and time picker.')
+		.optional(),
+	/** Minutes to add to local time to get UTC (Date#getTimezoneOffset), set by the page's script; UTC without it. */
+	tzOffset: z
+		.string()
+		.trim()
+		.regex(/^-?\d{1,4}$/)
+		.transform(Number)
+		.pipe(z.int().min(-900).max(900))
+		.optional()
+});
+
+export type CreateForm = z.infer<typeof createForm>;
+
+/** Field name → first problem, for showing beside the form. */
+export type FormErrors = Partial<Record<keyof CreateForm | 'form', string>>;
+
+export function parseCreateForm(
+	form: FormData,
+	now: Date,
+	knownModule: (slug: string) => boolean
+): { ok: true; value: { moduleSlug: string; title: string; settings: AssignmentSettings } } | { ok: false; errors: FormErrors } {
+	const raw: Record<string, string> = {};
+	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	const parsed = createForm.safeParse(raw);
+	const errors: FormErrors = {};
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const key = (issue.path[0] ?? 'form') as keyof FormErrors;
+			errors[key] ??= issue.message.startsWith('Invalid') ? 'Check this value.' : issue.message;
+		}
+		return { ok: false, errors };
+	}
+	const v = parsed.data;
+	if (!knownModule(v.module)) return { ok: false, errors: { module: 'Choose a lesson from the list.' } };
+	let dueAt: string | null = null;
+	if (v.dueAt) {
+		const local = Date.parse(`${v.dueAt.length === 16 ? `${v.dueAt}:00` : v.dueAt}Z`);
+		if (Number.isNaN(local)) return { ok: false, errors: { dueAt: 'Due time: use the date and time picker.' } };
+		const utc = new Date(local + (v.tzOffset ?? 0) * 60_000);
+		if (utc.getTime() <= now.getTime()) return { ok: false, errors: { dueAt: 'Due time: choose a time in the future.' } };
+		dueAt = utc.toISOString();
+	}
+	return {
+		ok: true,
+		value: {
+			moduleSlug: v.module,
+			title: v.title,
+			settings: {
+				feedback: v.feedback,
+				attemptsAllowed: v.attemptsAllowed,
+				triesPerQuestion: v.triesPerQuestion,
+				hintsEnabled: v.hints,
+				dueAt,
+				shuffle: v.shuffle
+			}
+		}
+	};
+}
+
+export interface CreatedAssignment {
+	assignment: Assignment;
+	/** The results secret; shown to the teacher once, never stored. */
+	secret: string;
+}
+
+export async function createAssignmentWithSecret(
+	repo: Repository,
+	input: { moduleSlug: string; title: string; settings: AssignmentSettings },
+	now: Date
+): Promise<CreatedAssignment> {
+	const secret = newResultsSecret();
+	const assignment = await repo.createAssignment({
+		resultsHash: sha256Hex(secret),
+		moduleSlug: input.moduleSlug,
+		title: input.title,
+		settings: input.settings,
+		createdAt: now.toISOString()
+	});
+	return { assignment, secret };
+}
+
+/** The student link as an SVG QR code, drawn here (no network). */
+export async function qrSvg(url: string): Promise<string> {
+	const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+	// The library's markup is ours to trust (it encodes only the URL); label it for screen readers.
+	return svg.replace('<svg ', '<svg role="img" aria-label="QR code of the student link" ');
+}

@@ -1,0 +1,72 @@
+/**
+ * How an assignment's settings shape a module: tries per question, hints, shuffling per attempt,
+ * whether feedback is shown now or held back, and whether the link is still open. Pure.
+ */
+import type { Module, ResolvedQuestion } from '../../content/module.ts';
+import { seededShuffle, toPublicModule, type PublicModule } from '../../content/public.ts';
+import { describePolicy } from '../../scoring/score.ts';
+import type { AssignmentSettings } from '../db/schema.ts';
+import type { Assignment, Attempt } from '../db/repository.ts';
+
+/** Feedback is held back until the student submits (or the teacher releases). */
+export const isDeferred = (settings: AssignmentSettings) => settings.feedback !== 'immediate';
+
+/**
+ * The module as graded under the assignment: its own scoring with the teacher's tries per
+ * question; one answer per question when feedback is held back (a retry needs a verdict).
+ */
+export function effectiveModule(module: Module, settings: AssignmentSettings): Module {
+	const maxTries = isDeferred(settings) ? 1 : settings.triesPerQuestion;
+	return { ...module, scoring: { ...module.scoring, maxTries } };
+}
+
+/** The labelling seed of one question for one attempt: the question id unless shuffling is on. */
+export function questionSeed(settings: AssignmentSettings, attemptSeed: string, q: { id: string }): string {
+	return settings.shuffle && attemptSeed ? `${attemptSeed}:${q.id}` : q.id;
+}
+
+/** What the student's browser gets: public questions labelled with the attempt's seed, order shuffled within sections, hints removed when off. */
+export function publicModuleFor(module: Module, settings: AssignmentSettings, attemptSeed: string): PublicModule {
+	const graded = effectiveModule(module, settings);
+	const pub = toPublicModule(graded, (q: ResolvedQuestion) => questionSeed(settings, attemptSeed, q));
+	const sections =
+		settings.shuffle && attemptSeed
+			? pub.sections.map((s) => ({ ...s, questionIds: seededShuffle(s.questionIds, `${attemptSeed}:${s.id}`) }))
+			: pub.sections;
+	const questions = settings.hintsEnabled ? pub.questions : pub.questions.map((q) => ({ ...q, hints: [] }));
+	return { ...pub, sections, questions };
+}
+
+/** The policy in plain words for students, with the assignment's own rules first. */
+export function describeAssignmentPolicy(module: Module, assignment: Assignment): string[] {
+	const s = assignment.settings;
+	const lines: string[] = [];
+	if (s.feedback === 'after-submit') lines.push('You see whether your answers are right after you submit.');
+	if (s.feedback === 'on-release') lines.push('You see whether your answers are right when your teacher releases the results.');
+	if (isDeferred(s)) lines.push('You give one answer to each question; every answer is saved as you go.');
+	if (!s.hintsEnabled) lines.push('Hints are turned off for this assignment.');
+	if (s.dueAt) lines.push(`Due ${new Date(s.dueAt).toUTCString().replace(' GMT', ' UTC')}.`);
+	const scoring = describePolicy(effectiveModule(module, s).scoring);
+	return [...lines, ...(s.hintsEnabled ? scoring : scoring.filter((l) => !/hint/i.test(l)))];
+}
+
+export type ClosedReason = 'closed' | 'past-due';
+
+/** Why the link no longer takes answers, or null while it is open. */
+export function closedReason(assignment: Assignment, now: Date): ClosedReason | null {
+	if (assignment.closedAt) return 'closed';
+	if (assignment.settings.dueAt && now.getTime() >= Date.parse(assignment.settings.dueAt)) return 'past-due';
+	return null;
+}
+
+/** Whether a student may see verdicts, points and explanations of this attempt now. */
+export function resultsVisible(assignment: Assignment, attempt: Attempt): boolean {
+	switch (assignment.settings.feedback) {
+		case 'immediate':
+			return true;
+		case 'after-submit':
+			return attempt.submittedAt !== null;
+		case 'on-release':
+			return attempt.submittedAt !== null && assignment.releasedAt !== null;
+	}
+}
