@@ -9,7 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoArea, geoBounds, geoCentroid, geoCircle, geoNaturalEarth1, geoPath, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import {
+	geoArea,
+	geoBounds,
+	geoCentroid,
+	geoCircle,
+	geoNaturalEarth1,
+	geoPath,
+	type GeoContext,
+	type GeoPermissibleObjects,
+	type GeoProjection
+} from 'd3-geo';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -245,9 +255,16 @@ export function locatorMap(countries: MapCountryInput[], options: LocatorMapOpti
 	const projection = geoNaturalEarth1().rotate([-lambda, 0]);
 	// Fit to the named countries plus a circle around them, so that a small country is shown with
 	// enough of its surroundings to be located.
-	const context = geoCircle().center(geoCentroid(highlighted)).radius(minSpan / 2)();
+	const context = geoCircle()
+		.center(geoCentroid(highlighted))
+		.radius(minSpan / 2)();
 	const subject: GeoPermissibleObjects =
-		found.length > 0 ? { type: 'FeatureCollection', features: [...highlighted.features, { type: 'Feature', properties: {}, geometry: context }] } : { type: 'Sphere' };
+		found.length > 0
+			? {
+					type: 'FeatureCollection',
+					features: [...highlighted.features, { type: 'Feature', properties: {}, geometry: context }]
+				}
+			: { type: 'Sphere' };
 
 	// Fit to the width first to learn the natural height, then keep the view between 2:5 and 4:5.
 	const margin = Math.round(width * marginShare);

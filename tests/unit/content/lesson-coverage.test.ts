@@ -14,7 +14,10 @@ const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 
 function loadReal(): Module {
 	const result = loadModuleDir(join('questions', SLUG), SLUG);
-	if (!result.ok) throw new Error(`the module does not load:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+	if (!result.ok)
+		throw new Error(
+			`the module does not load:\n${result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`
+		);
 	return result.module;
 }
 
@@ -111,7 +114,8 @@ describe(`lesson coverage: ${SLUG}`, () => {
 		it('has its hints free of the key', () => {
 			const keys: string[] = [];
 			if (q.type === 'short-answer') keys.push(...q.accepted.filter((a) => a.length > 8));
-			if (q.type === 'single-choice' || q.type === 'evidence-paired') keys.push(...q.options.filter((o) => o.correct).map((o) => o.text));
+			if (q.type === 'single-choice' || q.type === 'evidence-paired')
+				keys.push(...q.options.filter((o) => o.correct).map((o) => o.text));
 			for (const h of q.hints) for (const k of keys) expect(h.toLowerCase()).not.toContain(k.toLowerCase());
 		});
 	});
@@ -149,7 +153,9 @@ describe(`lesson coverage: ${SLUG}`, () => {
 		const found = m.questions.filter((q) => /veto/i.test(q.prompt) && /\bUN\b/.test(q.prompt));
 		expect(found.length).toBeGreaterThanOrEqual(1);
 		const q = found[0]!;
-		expect(q.resolved.explanation.map(slice).join(' ')).toContain('vetoed the renewal of UN sanctions-monitoring activities');
+		expect(q.resolved.explanation.map(slice).join(' ')).toContain(
+			'vetoed the renewal of UN sanctions-monitoring activities'
+		);
 	});
 
 	it('has a glossary whose every term is found in the passage', () => {
@@ -159,8 +165,26 @@ describe(`lesson coverage: ${SLUG}`, () => {
 			expect(forms, g.term).toContain(slice(g.range).toLowerCase());
 			expect(g.definition.trim()).not.toBe('');
 		}
-		for (const term of ['Kyiv', 'Pyongyang', 'Seoul', 'NATO', 'Indo-Pacific', 'sanctions', 'veto', 'marriage of convenience', 'countermeasures', 'bluster', 'doubled down', 'escalation', 'bilateral', 'rule-based international order']) {
-			expect(m.glossary.map((g) => g.term), term).toContain(term);
+		for (const term of [
+			'Kyiv',
+			'Pyongyang',
+			'Seoul',
+			'NATO',
+			'Indo-Pacific',
+			'sanctions',
+			'veto',
+			'marriage of convenience',
+			'countermeasures',
+			'bluster',
+			'doubled down',
+			'escalation',
+			'bilateral',
+			'rule-based international order'
+		]) {
+			expect(
+				m.glossary.map((g) => g.term),
+				term
+			).toContain(term);
 		}
 	});
 

@@ -102,18 +102,50 @@ describe('locatorMap with unknown or short codes', () => {
 describe('centralLongitude', () => {
 	it.each([
 		['no features', [], 0],
-		['one country', [[[126, 34], [130, 39]]], 128],
-		['Europe only', [[[22, 45], [40, 52]]], 31]
+		[
+			'one country',
+			[
+				[
+					[126, 34],
+					[130, 39]
+				]
+			],
+			128
+		],
+		[
+			'Europe only',
+			[
+				[
+					[22, 45],
+					[40, 52]
+				]
+			],
+			31
+		]
 	] as const)('%s → %d', (_name, bounds, expected) => {
-		expect(centralLongitude(bounds.map((b) => [[...b[0]], [...b[1]]]) as [[number, number], [number, number]][])).toBeCloseTo(expected, 0);
+		expect(
+			centralLongitude(bounds.map((b) => [[...b[0]], [...b[1]]]) as [[number, number], [number, number]][])
+		).toBeCloseTo(expected, 0);
 	});
 
 	it('puts the cut in the widest empty stretch: the Atlantic for countries around the Pacific', () => {
 		const bounds: [[number, number], [number, number]][] = [
-			[[19.7, 41.2], [-169.9, 81.3]], // Russia, across the antimeridian
-			[[-171.8, 18.9], [-67, 71.4]], // United States
-			[[-141, 41.7], [-52.6, 83.2]], // Canada
-			[[113.3, -43.6], [153.6, -10.7]] // Australia
+			[
+				[19.7, 41.2],
+				[-169.9, 81.3]
+			], // Russia, across the antimeridian
+			[
+				[-171.8, 18.9],
+				[-67, 71.4]
+			], // United States
+			[
+				[-141, 41.7],
+				[-52.6, 83.2]
+			], // Canada
+			[
+				[113.3, -43.6],
+				[153.6, -10.7]
+			] // Australia
 		];
 		const centre = centralLongitude(bounds);
 		// The empty stretch runs from -52.6 to 19.7, so the centre is opposite its middle (about 163°E).
@@ -121,6 +153,13 @@ describe('centralLongitude', () => {
 	});
 
 	it('centres on 0 when the features cover every longitude', () => {
-		expect(centralLongitude([[[-180, -10], [180, 10]]])).toBe(0);
+		expect(
+			centralLongitude([
+				[
+					[-180, -10],
+					[180, 10]
+				]
+			])
+		).toBe(0);
 	});
 });
