@@ -1,0 +1,57 @@
+/**
+ * Answers that could not reach the server wait on the device (localStorage) and are sent again
+ * later. Every answer carries its client-generated id, so sending one twice stores it once.
+ */
+export interface QueuedAnswer {
+	answerId: string;
+	attemptId: string;
+	deviceToken: string;
+	questionId: string;
+	tryNumber: number;
+	hintsUsed: number;
+	reveal: boolean;
+	response: unknown;
+}
+
+export interface AnswerQueue {
+	list(): QueuedAnswer[];
+	add(answer: QueuedAnswer): void;
+	remove(answerId: string): void;
+	/** The queued answer for the same question, try and kind, so a resend keeps its id. */
+	find(questionId: string, tryNumber: number, reveal: boolean): QueuedAnswer | undefined;
+}
+
+export function answerQueue(storage: Storage, key: string): AnswerQueue {
+	const read = (): QueuedAnswer[] => {
+		try {
+			const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+			return Array.isArray(parsed) ? (parsed as QueuedAnswer[]) : [];
+		} catch {
+			return [];
+		}
+	};
+	const write = (items: QueuedAnswer[]) => {
+		if (items.length === 0) storage.removeItem(key);
+		else storage.setItem(key, JSON.stringify(items));
+	};
+	return {
+		list: read,
+		add(answer) {
+			write([...read().filter((a) => a.answerId !== answer.answerId), answer]);
+		},
+		remove(answerId) {
+			write(read().filter((a) => a.answerId !== answerId));
+		},
+		find: (questionId, tryNumber, reveal) =>
+			read().find((a) => a.questionId === questionId && a.tryNumber === tryNumber && a.reveal === reveal)
+	};
+}
+
+/** A random token for this device (base64url, 192 bits). */
+export function newDeviceToken(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(24));
+	return btoa(String.fromCharCode(...bytes))
+		.replace(/\+/g, '-')
+		.replace(/\//g, '_')
+		.replace(/=+$/, '');
+}

@@ -1,0 +1,64 @@
+/**
+ * Finding an assignment from a link: by student code (public, short), or by results secret
+ * (private: hashed, compared in constant time, wrong guesses counted per address and refused with
+ * 429 when they pile up). A wrong or deleted link is a 404 either way.
+ */
+import { error } from '@sveltejs/kit';
+import type { Module } from '../../content/module.ts';
+import { getModule } from '../content.ts';
+import { getRepository } from '../db/index.ts';
+import { isStudentCode, normaliseStudentCode } from '../db/codes.ts';
+import type { Assignment, Repository } from '../db/repository.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { looksLikeResultsSecret, sameDigest, sha256Hex } from './secrets.ts';
+
+export interface Found {
+	repo: Repository;
+	assignment: Assignment;
+	module: Module;
+}
+
+export async function byStudentCode(code: string): Promise<Found> {
+	const normal = normaliseStudentCode(code);
+	if (!isStudentCode(normal)) error(404, 'There is no assignment with this code. Check the link with your teacher.');
+	const repo = await getRepository();
+	const assignment = await repo.getAssignmentByCode(normal);
+	if (!assignment) error(404, 'There is no assignment with this code. Check the link with your teacher.');
+	const module = getModule(assignment.moduleSlug);
+	if (!module) error(404, 'The lesson of this assignment is no longer available.');
+	return { repo, assignment, module };
+}
+
+/** Wrong results secrets allowed per address in the window before 429. */
+export const GUESS_LIMIT = 10;
+export const GUESS_WINDOW_MS = 15 * 60 * 1000;
+
+const LIMITER = Symbol.for('closeread.results-limiter');
+/** One limiter per server process (kept on globalThis so a dev reload does not reset it). */
+export function resultsLimiter(): RateLimiter {
+	const slot = globalThis as typeof globalThis & { [LIMITER]?: RateLimiter };
+	return (slot[LIMITER] ??= createRateLimiter({ limit: GUESS_LIMIT, windowMs: GUESS_WINDOW_MS }));
+}
+
+const NOT_FOUND = 'There are no results at this address. Check the link you were given when you created the assignment.';
+
+/**
+ * The assignment behind a results secret. `client` is the caller's address: once it has guessed
+ * wrong GUESS_LIMIT times in the window, every lookup from it gets 429 until the window passes.
+ */
+export async function byResultsSecret(secret: string, client: string, limiter: RateLimiter = resultsLimiter()): Promise<Found> {
+	if (limiter.blocked(client)) {
+		error(429, `Too many wrong results links from this address. Try again in ${Math.ceil(limiter.retryAfter(client) / 60)} minutes.`);
+	}
+	const hash = sha256Hex(secret);
+	const repo = await getRepository();
+	const assignment = looksLikeResultsSecret(secret) ? await repo.getAssignmentByResultsHash(hash) : undefined;
+	// The database finds the row by its hash; compare again in constant time before trusting it.
+	if (!assignment || !sameDigest(assignment.resultsHash, hash)) {
+		limiter.fail(client);
+		error(404, NOT_FOUND);
+	}
+	const module = getModule(assignment.moduleSlug);
+	if (!module) error(404, 'The lesson of this assignment is no longer available.');
+	return { repo, assignment, module };
+}

@@ -1,0 +1,14 @@
+import { byStudentCode } from '$lib/server/assignments/lookup';
+import { closedReason } from '$lib/server/assignments/policy';
+
+export async function load({ params }) {
+	const { assignment, module } = await byStudentCode(params.code);
+	return {
+		code: assignment.studentCode,
+		title: assignment.title,
+		lessonTitle: module.meta.title,
+		closed: closedReason(assignment, new Date()),
+		dueAt: assignment.settings.dueAt,
+		feedback: assignment.settings.feedback
+	};
+}
