@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addLessonOutcomes, emptyDeck, dueCards, recordReview, stats, type ReviewCard } from '../../../src/lib/review/deck.ts';
+import {
+	addLessonOutcomes,
+	emptyDeck,
+	dueCards,
+	recordReview,
+	stats,
+	type ReviewCard
+} from '../../../src/lib/review/deck.ts';
 import {
 	calendarDaysBetween,
 	dayLabel,
@@ -7,6 +14,7 @@ import {
 	historySummary,
 	nextReviewText,
 	parseReviewSeed,
+	questionRequests,
 	reviewSeed,
 	reviewsDone,
 	sectionOfRange,
@@ -57,7 +65,14 @@ describe('review seeds', () => {
 
 describe('groupDue', () => {
 	const modules = [
-		{ slug: 'alpha', title: 'Alpha story', questions: [{ id: 'a1', prompt: 'Who?' }, { id: 'a2', prompt: 'Why?' }] },
+		{
+			slug: 'alpha',
+			title: 'Alpha story',
+			questions: [
+				{ id: 'a1', prompt: 'Who?' },
+				{ id: 'a2', prompt: 'Why?' }
+			]
+		},
 		{ slug: 'beta', title: 'Beta story', questions: [{ id: 'b1', prompt: 'When?' }] }
 	];
 
@@ -119,17 +134,28 @@ describe('summaries', () => {
 	});
 
 	it('counts answers, days and right answers of the chart', () => {
-		let deck = deckWith([['m', 'q1'], ['m', 'q2']], may(1));
+		let deck = deckWith(
+			[
+				['m', 'q1'],
+				['m', 'q2']
+			],
+			may(1)
+		);
 		deck = recordReview(deck, 'm/q1', firstTry, may(3));
 		deck = recordReview(deck, 'm/q2', wrong, may(3));
 		deck = recordReview(deck, 'm/q2', firstTry, may(5));
-		expect(historySummary(stats(deck, may(10)).history)).toBe('3 answers on 2 days in the last 14 days, 2 of them right.');
+		expect(historySummary(stats(deck, may(10)).history)).toBe(
+			'3 answers on 2 days in the last 14 days, 2 of them right.'
+		);
 	});
 
 	it.each([
 		[[], 'You did not answer any questions this time.'],
 		[['right'], 'You reviewed 1 question: 1 right at the first try.'],
-		[['right', 'wrong', 'right-with-help', 'wrong'], 'You reviewed 4 questions: 1 right at the first try, 1 right with help, 2 missed.']
+		[
+			['right', 'wrong', 'right-with-help', 'wrong'],
+			'You reviewed 4 questions: 1 right at the first try, 1 right with help, 2 missed.'
+		]
 	] as const)('session of %j', (verdicts, text) => {
 		expect(sessionSummaryText([...verdicts])).toBe(text);
 	});
@@ -151,5 +177,30 @@ describe('sectionOfRange', () => {
 		[{ start: 300, end: 310 }, null]
 	])('%j is in %s', (range, id) => {
 		expect(sectionOfRange(sections, range)).toBe(id);
+	});
+});
+
+describe('questionRequests', () => {
+	it('asks once per known module, each card under its next review seed', () => {
+		let deck = deckWith(
+			[
+				['alpha', 'a1'],
+				['beta', 'b1'],
+				['alpha', 'a2'],
+				['gone', 'x']
+			],
+			may(1)
+		);
+		deck = recordReview(deck, 'alpha/a2', firstTry, may(3));
+		const cards = dueCards(deck, may(20));
+		const requests = questionRequests(cards, ['alpha', 'beta']);
+		expect(requests.map((r) => [r.slug, r.url, r.cards.map((c) => c.key)])).toEqual([
+			['alpha', '/review/questions?slug=alpha&q=a1%3Ar1&q=a2%3Ar2', ['alpha/a1', 'alpha/a2']],
+			['beta', '/review/questions?slug=beta&q=b1%3Ar1', ['beta/b1']]
+		]);
+	});
+
+	it('asks nothing for no cards', () => {
+		expect(questionRequests([], ['alpha'])).toEqual([]);
 	});
 });

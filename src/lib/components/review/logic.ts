@@ -166,3 +166,25 @@ export function sectionOfRange(
 	const section = sections.find((s) => range.start >= s.start && range.start < s.end);
 	return section?.id ?? null;
 }
+
+export interface QuestionRequest {
+	slug: string;
+	/** GET this for the module's public questions under their review seeds. */
+	url: string;
+	cards: ReviewCard[];
+}
+
+/** One request per module for the cards of a session (cards of unknown modules are left out). */
+export function questionRequests(cards: ReviewCard[], knownSlugs: Iterable<string>): QuestionRequest[] {
+	const known = new Set(knownSlugs);
+	const bySlug = new Map<string, ReviewCard[]>();
+	for (const card of cards) {
+		if (!known.has(card.slug)) continue;
+		bySlug.set(card.slug, [...(bySlug.get(card.slug) ?? []), card]);
+	}
+	return [...bySlug].map(([slug, group]) => {
+		const params = new URLSearchParams({ slug });
+		for (const card of group) params.append('q', seedForCard(card));
+		return { slug, url: `/review/questions?${params}`, cards: group };
+	});
+}

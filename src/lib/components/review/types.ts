@@ -19,4 +19,5 @@ export interface RecordResult {
 }
 
 /** What importing a file did (counts), or why it was refused. */
-export type ImportOutcome = { ok: true; added: number; replaced: number; kept: number } | { ok: false; message: string };
+export type ImportOutcome =
+	{ ok: true; added: number; replaced: number; kept: number } | { ok: false; message: string };

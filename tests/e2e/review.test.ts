@@ -1,0 +1,285 @@
+/**
+ * Self-review in the browser: missed questions come due, are asked again (options reshuffled),
+ * rescheduled, and the due count falls; import refuses a corrupt file and changes nothing; export
+ * then import gives back the same deck. The deck is seeded on the device with the real deck
+ * functions at a fixed time, and the page's clock is fixed with page.clock. Keyboard only.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { toPublicQuestion } from '../../src/lib/content/public.ts';
+import type { ResolvedQuestion } from '../../src/lib/content/module.ts';
+import { addLessonOutcomes, dueCards, emptyDeck, recordReview, type Deck } from '../../src/lib/review/deck.ts';
+import { STORAGE_KEY } from '../../src/lib/review/storage.ts';
+import { nextReviewText } from '../../src/lib/components/review/logic.ts';
+import { expectNoAxeViolations, SLUG } from './helpers';
+import { loadKey } from './module-key';
+
+const module = loadKey(SLUG);
+/** Local times: the lesson two days ago, the review now. */
+const MISSED_AT = new Date(2025, 4, 10, 9, 0);
+const NOW = new Date(2025, 4, 12, 10, 30);
+
+type SingleChoice = Extract<ResolvedQuestion, { type: 'single-choice' }>;
+const singleChoice = module.questions.filter((q): q is SingleChoice => q.type === 'single-choice');
+const [one, two] = singleChoice;
+if (!one || !two) throw new Error('the first module needs two single-choice questions');
+
+const missed = { tries: 3, hintsUsed: 1, revealed: false, credit: 0, firstTryCorrect: false };
+const firstTry = { tries: 1, hintsUsed: 0, revealed: false, credit: 1, firstTryCorrect: true };
+const secondTry = { tries: 2, hintsUsed: 0, revealed: false, credit: 1, firstTryCorrect: false };
+
+/** Two questions missed in a lesson two days ago: both due now. */
+const missedDeck: Deck = addLessonOutcomes(emptyDeck(), SLUG, { [one.id]: missed, [two.id]: missed }, MISSED_AT);
+/** The two in the order the page lists and asks them (the deck's due order). */
+const [first, second] = dueCards(missedDeck, NOW).map((card) =>
+	singleChoice.find((q) => q.id === card.questionId)!
+) as [SingleChoice, SingleChoice];
+const keyOf = (q: ResolvedQuestion) => `${SLUG}/${q.id}`;
+
+const panel = (page: Page) => page.locator('article.question');
+const dueCount = (page: Page) => page.getByTestId('due-count');
+
+async function press(page: Page, name: string | RegExp) {
+	const button = page.getByRole('button', { name }).first();
+	await expect(button).toBeEnabled();
+	await button.press('Enter');
+}
+
+async function choose(page: Page, text: string) {
+	const radio = panel(page).getByRole('radio', { name: text, exact: true });
+	await radio.press('Space');
+	await expect(radio).toBeChecked();
+}
+
+/** Opens /review at NOW with `deck` stored on the device. */
+async function openWithDeck(page: Page, deck: Deck | null) {
+	await page.clock.setFixedTime(NOW);
+	await page.goto('/review');
+	await page.evaluate(
+		([key, value]) => {
+			if (value === null) localStorage.removeItem(key);
+			else localStorage.setItem(key, value);
+		},
+		[STORAGE_KEY, deck ? JSON.stringify(deck) : null] as const
+	);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+}
+
+const storedDeck = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+
+async function fitsWidth(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+}
+
+test('an empty deck explains how questions get here', async ({ page }) => {
+	await openWithDeck(page, null);
+	await expect(page.getByRole('heading', { level: 2, name: 'Nothing to review yet' })).toBeVisible();
+	await expect(page.getByText(/Finish a lesson, and each question you missed/)).toBeVisible();
+	await expect(dueCount(page)).toHaveText('0');
+	await expect(page.getByRole('link', { name: 'Choose a lesson' })).toHaveAttribute('href', '/');
+	await expectNoAxeViolations(page, 'empty review page');
+});
+
+test('missed questions come due, are reviewed, rescheduled, and the due count falls', async ({ page }) => {
+	await openWithDeck(page, missedDeck);
+
+	// Due today, grouped by module.
+	await expect(dueCount(page)).toHaveText('2');
+	await expect(page.getByTestId('week-count')).toHaveText('0');
+	const due = page.getByRole('region', { name: 'Due today' });
+	await expect(due.getByRole('heading', { level: 3, name: new RegExp(module.meta.title.slice(0, 30)) })).toBeVisible();
+	await expect(due.getByRole('listitem')).toHaveText([first.prompt, second.prompt]);
+	await expect(page.getByText('No reviews in the last 14 days.')).toBeVisible();
+	await expectNoAxeViolations(page, 'review page with due questions');
+	await page.setViewportSize({ width: 320, height: 720 });
+	await fitsWidth(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+
+	await press(page, /^Start review/);
+
+	// First question: options in the order of the review seed, not the lesson's.
+	await expect(page.getByText('1 of 2', { exact: true })).toBeVisible();
+	const prompt = panel(page).getByRole('heading', { level: 2 });
+	await expect(prompt).toHaveText(first.prompt);
+	await expect(prompt).toBeFocused();
+	const reviewOrder = toPublicQuestion(first, module.passage.text, `${first.id}:r1`);
+	const lessonOrder = toPublicQuestion(first, module.passage.text);
+	if (reviewOrder.type !== 'single-choice' || lessonOrder.type !== 'single-choice') throw new Error('single choice');
+	expect(reviewOrder.options.map((o) => o.text)).not.toEqual(lessonOrder.options.map((o) => o.text));
+	const radios = panel(page).getByRole('radio');
+	await expect(radios).toHaveCount(reviewOrder.options.length);
+	for (const [i, option] of reviewOrder.options.entries())
+		await expect(radios.nth(i)).toHaveAccessibleName(option.text);
+	await expectNoAxeViolations(page, 'review session question');
+
+	// Right at the first try: rescheduled days ahead.
+	await choose(page, first.options.find((o) => o.correct)!.text);
+	await press(page, 'Check answer');
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right!/ })).toBeFocused();
+	const afterFirst = recordReview(missedDeck, keyOf(first), firstTry, NOW);
+	const firstDue = afterFirst.cards[keyOf(first)]!.due;
+	const firstText = `Right at the first try. ${nextReviewText(firstDue, NOW)}.`;
+	expect(firstText).toMatch(/Next review in \d+ days/);
+	await expect(page.getByTestId('next-review')).toHaveText(firstText);
+	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText(`Saved. ${firstText}`);
+
+	// The explanation opens the passage at the quoted words, and focus comes back.
+	const show = panel(page)
+		.getByRole('button', { name: /Show in passage/ })
+		.first();
+	await show.press('Enter');
+	const mark = page.locator('mark[data-highlight]');
+	const range = first.resolved.explanation[0]!;
+	await expect(mark).toHaveText(module.passage.text.slice(range.start, range.end));
+	await expect(mark).toBeFocused();
+	await expectNoAxeViolations(page, 'review session with the passage highlighted');
+	await page.keyboard.press('Escape');
+	await expect(show).toBeFocused();
+	await expect(mark).toHaveCount(0);
+
+	// Saved at once: the deck on the device has the new due date.
+	const saved = JSON.parse((await storedDeck(page))!) as Deck;
+	expect(saved.cards[keyOf(first)]!.due).toBe(firstDue);
+
+	// Second question at 320 px: wrong first, then right (right with help).
+	await press(page, 'Next question');
+	await page.setViewportSize({ width: 320, height: 720 });
+	await expect(page.getByText('2 of 2', { exact: true })).toBeVisible();
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(second.prompt);
+	await choose(page, second.options.find((o) => !o.correct)!.text);
+	await press(page, 'Check answer');
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Not yet/ })).toBeFocused();
+	await press(page, 'Try again');
+	await choose(page, second.options.find((o) => o.correct)!.text);
+	await press(page, 'Check answer');
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right this time!/ })).toBeFocused();
+	const afterBoth = recordReview(afterFirst, keyOf(second), secondTry, NOW);
+	const secondText = `Right, with some help. ${nextReviewText(afterBoth.cards[keyOf(second)]!.due, NOW)}.`;
+	await expect(page.getByTestId('next-review')).toHaveText(secondText);
+	await fitsWidth(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+
+	// Summary, then the review page with nothing due.
+	await press(page, 'Next question');
+	await expect(page.getByRole('heading', { level: 1, name: 'Review done' })).toBeFocused();
+	await expect(page.getByText('You reviewed 2 questions: 1 right at the first try, 1 right with help.')).toBeVisible();
+	await expect(page.getByText('Due today now: 0')).toBeVisible();
+	await expectNoAxeViolations(page, 'review summary');
+	await press(page, 'Back to the review page');
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeFocused();
+	await expect(dueCount(page)).toHaveText('0');
+	await expect(page.getByTestId('week-count')).toHaveText('2');
+	const soonest = [firstDue, afterBoth.cards[keyOf(second)]!.due].sort()[0]!;
+	await expect(page.getByText(`Nothing is due today. ${nextReviewText(soonest, NOW)}.`)).toBeVisible();
+	await expect(page.getByText('2 answers on 1 day in the last 14 days, 2 of them right.')).toBeVisible();
+	await page.getByText('Show the numbers').press('Enter');
+	await expect(page.getByRole('row', { name: /^Today/ }).getByRole('cell')).toHaveText(['2', '2']);
+
+	const final = JSON.parse((await storedDeck(page))!) as Deck;
+	for (const q of [first, second]) {
+		expect(Date.parse(final.cards[keyOf(q)]!.due)).toBeGreaterThan(NOW.getTime());
+		expect(final.cards[keyOf(q)]!.reviews.at(-1)!.source).toBe('review');
+	}
+
+	// After a reload the deck is still rescheduled.
+	await page.reload();
+	await expect(dueCount(page)).toHaveText('0');
+	await expectNoAxeViolations(page, 'review page after reviewing');
+});
+
+test('dark mode keeps the review page readable', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await openWithDeck(page, recordReview(missedDeck, keyOf(first), firstTry, new Date(2025, 4, 11, 9)));
+	await expect(dueCount(page)).toHaveText('1');
+	await expectNoAxeViolations(page, 'review page, dark');
+	await press(page, /^Start review/);
+	await expect(panel(page).getByRole('heading', { level: 2 })).toBeFocused();
+	await expectNoAxeViolations(page, 'review session, dark');
+});
+
+test('a corrupt or foreign import file is refused and changes nothing', async ({ page }) => {
+	await openWithDeck(page, missedDeck);
+	await expect(dueCount(page)).toHaveText('2');
+	const before = await storedDeck(page);
+	const input = page.getByLabel('Import a deck file (.json)');
+
+	await input.setInputFiles({
+		name: 'closeread-review-2025-05-12.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{ "format": "closeread-review", "version": 1, "exportedAt": "2025-05-')
+	});
+	const alert = page.getByRole('alert').filter({ hasText: 'damaged' });
+	await expect(alert).toHaveText('The file is damaged: it is incomplete or not valid JSON. Nothing was changed.');
+	await expectNoAxeViolations(page, 'import refused');
+	expect(await storedDeck(page)).toBe(before);
+	await expect(dueCount(page)).toHaveText('2');
+
+	await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"notes":[]}') });
+	await expect(page.getByRole('alert').filter({ hasText: 'not a Closeread' })).toHaveText(
+		'This file is not a Closeread review export. Nothing was changed.'
+	);
+	expect(await storedDeck(page)).toBe(before);
+	await expect(dueCount(page)).toHaveText('2');
+});
+
+test('export, clear all, then import gives the same deck back', async ({ page }) => {
+	await openWithDeck(page, missedDeck);
+	await expect(dueCount(page)).toHaveText('2');
+	const before = JSON.parse((await storedDeck(page))!) as Deck;
+
+	const downloading = page.waitForEvent('download');
+	await press(page, 'Export to a file');
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('closeread-review-2025-05-12.json');
+	const file = readFileSync(await download.path(), 'utf8');
+	expect(JSON.parse(file)).toMatchObject({ format: 'closeread-review', version: 1, deck: before });
+	await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText('Exported 2 cards to a file.');
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await press(page, 'Clear all');
+	await expect(page.getByRole('heading', { level: 2, name: 'Nothing to review yet' })).toBeVisible();
+	await expect(dueCount(page)).toHaveText('0');
+	expect(await storedDeck(page)).toBeNull();
+
+	await page.getByLabel('Import a deck file (.json)').setInputFiles({
+		name: download.suggestedFilename(),
+		mimeType: 'application/json',
+		buffer: Buffer.from(file)
+	});
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported: 2 cards added.');
+	await expect(dueCount(page)).toHaveText('2');
+	expect(JSON.parse((await storedDeck(page))!)).toEqual(before);
+	await expectNoAxeViolations(page, 'after import');
+
+	// Importing the same file again adds nothing.
+	await page.getByLabel('Import a deck file (.json)').setInputFiles({
+		name: download.suggestedFilename(),
+		mimeType: 'application/json',
+		buffer: Buffer.from(file)
+	});
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+		'Imported: 0 cards added, 2 already here and kept.'
+	);
+});
+
+test('the questions endpoint gives public questions under a review seed, without keys', async ({ request }) => {
+	const res = await request.get(`/review/questions?slug=${SLUG}&q=${first.id}:r3&q=no-such-question:r1`);
+	expect(res.ok()).toBe(true);
+	const body = (await res.json()) as { questions: Record<string, { seed: string; question: unknown }> };
+	expect(Object.keys(body.questions)).toEqual([first.id]);
+	expect(body.questions[first.id]).toEqual({
+		seed: `${first.id}:r3`,
+		question: toPublicQuestion(first, module.passage.text, `${first.id}:r3`)
+	});
+	expect(JSON.stringify(body)).not.toContain('"correct"');
+
+	for (const bad of [`slug=${SLUG}`, `slug=${SLUG}&q=${first.id}`, 'slug=nope&q=a:r1', `slug=../x&q=a:r1`]) {
+		const r = await request.get(`/review/questions?${bad}`);
+		expect([400, 404], bad).toContain(r.status());
+	}
+});
