@@ -1,0 +1,179 @@
+/**
+ * The student service and class statistics over a real SQLite database (in memory) and the first
+ * module: answers stored once, device checks, held-back feedback, hints off, submission, and the
+ * teacher's facility, discrimination, distractors and heat map.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModuleDir } from '../../../src/lib/server/content.ts';
+import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
+import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
+import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
+import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import { labelling } from '../../../src/lib/content/public.ts';
+import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
+import { classResults, csvRows } from '../../../src/lib/server/assignments/stats.ts';
+import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
+
+const SLUG = 'seoul-warns-north-korean-soldiers-russia';
+const now = new Date('2026-03-01T09:00:00Z');
+let handle: DatabaseHandle;
+let repo: Repository;
+let module: Module;
+
+beforeAll(async () => {
+	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
+	if (!loaded.ok) throw new Error('module does not load');
+	module = loaded.module;
+	handle = await openDatabase(':memory:');
+	repo = createRepository(handle.db, { now: () => now });
+});
+afterAll(() => handle.close());
+
+const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
+	feedback: 'immediate',
+	attemptsAllowed: 1,
+	triesPerQuestion: 2,
+	hintsEnabled: true,
+	dueAt: null,
+	shuffle: false,
+	...over
+});
+
+async function assignment(over: Partial<AssignmentSettings> = {}) {
+	return repo.createAssignment({
+		resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+		moduleSlug: SLUG,
+		title: 'Class',
+		settings: settings(over)
+	});
+}
+
+const singleChoice = () => module.questions.find((q) => q.type === 'single-choice') as Extract<ResolvedQuestion, { type: 'single-choice' }>;
+
+/** The public label of an option for an attempt (through the same labelling the server uses). */
+function labelOf(a: { settings: AssignmentSettings }, seed: string, q: Extract<ResolvedQuestion, { type: 'single-choice' }>, correct: boolean) {
+	const options = labelling(q, questionSeed(a.settings, seed, q)).options;
+	const id = q.options.find((o) => o.correct === correct)!.id;
+	return Object.entries(options).find(([, v]) => v === id)![0];
+}
+
+async function student(a: Awaited<ReturnType<typeof assignment>>, name: string) {
+	const token = randomUUID().replace(/-/g, '');
+	const view = await startOrResume(repo, module, a, { action: 'start', attemptId: randomUUID(), deviceToken: token, name }, now);
+	const attempt = (await repo.getAttempt(view.attempt.id))!;
+	return { token, view, attempt };
+}
+
+function answer(attemptId: string, token: string, optionId: string, over: Partial<AnswerBody> = {}): AnswerBody {
+	return {
+		answerId: randomUUID(),
+		attemptId,
+		deviceToken: token,
+		questionId: singleChoice().id,
+		tryNumber: 1,
+		hintsUsed: 0,
+		reveal: false,
+		response: { type: 'single-choice', optionId },
+		...over
+	};
+}
+
+const statusOf = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+
+describe('answers', () => {
+	it('a repeated post is stored once and gets the stored result back', async () => {
+		const a = await assignment();
+		const s = await student(a, 'Ana');
+		const body = answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true));
+		const first = await saveAnswer(repo, module, a, body, now);
+		const again = await saveAnswer(repo, module, a, body, now);
+		// Same try, new id (a client that lost the response and retried without its id): still once.
+		const sameTry = await saveAnswer(repo, module, a, { ...body, answerId: randomUUID() }, now);
+		expect(first.verdict).toBe('correct');
+		expect(again).toEqual(first);
+		expect(sameTry).toEqual(first);
+		expect(await repo.listAnswers(s.attempt.id)).toHaveLength(1);
+	});
+
+	it('answers only for the device that started the attempt, while open and not submitted', async () => {
+		const a = await assignment();
+		const s = await student(a, 'Ben');
+		const right = labelOf(a, s.attempt.seed, singleChoice(), true);
+		expect(await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, 'another-device-token-xyz', right), now))).toBe(404);
+		const other = await assignment();
+		expect(await statusOf(saveAnswer(repo, module, other, answer(s.attempt.id, s.token, right), now))).toBe(404);
+		await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		expect(await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, s.token, right), now))).toBe(409);
+		const closed = await assignment();
+		const c = await student(closed, 'Cleo');
+		await repo.updateAssignment(closed.id, { closedAt: now.toISOString() });
+		const closedNow = (await repo.getAssignment(closed.id))!;
+		expect(await statusOf(saveAnswer(repo, module, closedNow, answer(c.attempt.id, c.token, right), now))).toBe(403);
+	});
+
+	it('held-back feedback says nothing about right or wrong but stores the grade', async () => {
+		const a = await assignment({ feedback: 'after-submit' });
+		const s = await student(a, 'Dara');
+		const result = await saveAnswer(repo, module, a, answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true)), now);
+		expect(result).toMatchObject({ final: true, points: null, solution: null, explanation: null, feedback: [], marks: {} });
+		const [stored] = await repo.listAnswers(s.attempt.id);
+		expect(stored).toMatchObject({ verdict: 'correct', final: true, points: singleChoice().points });
+		const view = await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		expect(view.report?.score).toBe(singleChoice().points);
+	});
+
+	it('on-release results appear only after the teacher releases them', async () => {
+		const a = await assignment({ feedback: 'on-release' });
+		const s = await student(a, 'Eli');
+		const view = await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		expect(view.report).toBeNull();
+		const released = (await repo.updateAssignment(a.id, { releasedAt: now.toISOString() }))!;
+		const again = await startOrResume(repo, module, released, { action: 'resume', deviceToken: s.token }, now);
+		expect(again.report?.score).toBe(0);
+	});
+
+	it('hints turned off: the public module has none and a post that used one is refused', async () => {
+		const a = await assignment({ hintsEnabled: false });
+		const s = await student(a, 'Fin');
+		expect(s.view.module.questions.every((q) => q.hints.length === 0)).toBe(true);
+		const body = answer(s.attempt.id, s.token, 'o1', { hintsUsed: 1 });
+		expect(await statusOf(saveAnswer(repo, module, a, body, now))).toBe(422);
+	});
+
+	it('the same device resumes its attempt instead of starting another', async () => {
+		const a = await assignment();
+		const s = await student(a, 'Gus');
+		const again = await startOrResume(repo, module, a, { action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: 'Gus 2' }, now);
+		expect(again.attempt.id).toBe(s.attempt.id);
+		expect(await repo.listAttempts(a.id)).toHaveLength(1);
+	});
+});
+
+describe('class statistics', () => {
+	it('facility, discrimination, distractors, heat and CSV rows from five students', async () => {
+		const a = await assignment({ shuffle: true });
+		const q = singleChoice();
+		// Three right at the first try, two wrong: facility 0.6.
+		const plan = [true, true, true, false, false];
+		for (const [i, right] of plan.entries()) {
+			const s = await student(a, `=Student ${i}`);
+			await saveAnswer(repo, module, a, answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, q, right)), now);
+		}
+		const results = classResults(module, a, await repo.listAttempts(a.id), await repo.listAnswersForAssignment(a.id));
+		const stat = results.questions.find((x) => x.id === q.id)!;
+		expect(stat.answered).toBe(5);
+		expect(stat.facility).toBe(0.6);
+		// Scores follow the answer, so the top group is right and the bottom wrong.
+		expect(stat.discrimination).toBe(1);
+		const key = stat.distractors!.find((d) => d.correct)!;
+		expect(key.count).toBe(3);
+		expect(stat.distractors!.filter((d) => !d.correct).reduce((n, d) => n + d.count, 0)).toBe(2);
+		const sentence = q.resolved.explanation[0]!.sentences[0]!;
+		expect(results.heat.find((h) => h.id === sentence)).toMatchObject({ misses: 2, opportunities: 5 });
+		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(5);
+		const csv = csvRows(module, results, await repo.listAnswersForAssignment(a.id));
+		expect(csv.rows).toHaveLength(5);
+		expect(csv.header).toContain(`q:${q.id}`);
+	});
+});
