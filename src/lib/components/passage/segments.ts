@@ -55,15 +55,31 @@ export function paragraphPieces<G>(
 		for (let i = 0; i < points.length - 1; i++) {
 			const start = points[i]!;
 			const end = points[i + 1]!;
-			const term = terms.find((g) => g.range.start === start && g.range.end === end) ?? null;
-			pieces.push({
-				start,
-				end,
-				text: text.slice(start, end),
-				highlighted: highlights.some((h) => h.start <= start && h.end >= end),
-				glossary: term ? term.entry : null
-			});
+			const highlighted = highlights.some((h) => h.start <= start && h.end >= end);
+			// A highlighted word is shown as part of the highlight, not as a glossary button.
+			const term = highlighted ? null : (terms.find((g) => g.range.start === start && g.range.end === end) ?? null);
+			pieces.push({ start, end, text: text.slice(start, end), highlighted, glossary: term ? term.entry : null });
 		}
-		return { id: span.id, pieces };
+		return { id: span.id, pieces: mergeRuns(pieces) };
 	});
+}
+
+/** Join neighbouring pieces that render alike, so a highlight is one <mark> even across cut points. */
+function mergeRuns<G>(pieces: Piece<G>[]): Piece<G>[] {
+	const out: Piece<G>[] = [];
+	for (const piece of pieces) {
+		const last = out.at(-1);
+		if (
+			last &&
+			!last.glossary &&
+			!piece.glossary &&
+			last.highlighted === piece.highlighted &&
+			last.end === piece.start
+		) {
+			out[out.length - 1] = { ...last, end: piece.end, text: last.text + piece.text };
+		} else {
+			out.push(piece);
+		}
+	}
+	return out;
 }
