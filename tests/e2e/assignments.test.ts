@@ -1,0 +1,141 @@
+/**
+ * Teacher assignments end to end, each person in their own browser context: a teacher creates an
+ * assignment, two students take it, the teacher watches them appear live and exports the CSV.
+ * Then the HTTP edges: malformed and oversized bodies, duplicate posts, and wrong results links
+ * (404, then 429 once guesses pile up: that test runs last, as it blocks this address).
+ */
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations, SLUG } from './helpers';
+import { loadKey } from './module-key';
+import { answerRight, currentQuestion, panel, press } from './lesson-answers';
+
+const module = loadKey(SLUG);
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const HANGUL_NAME = '김민준';
+
+async function createAssignment(page: Page, title: string) {
+	await page.goto('/teach');
+	await expect(page.getByRole('heading', { level: 1, name: /Assign a lesson/ })).toBeVisible();
+	await page.getByLabel('Title students see').fill(title);
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByRole('heading', { name: `“${title}” is ready` })).toBeVisible();
+	const studentUrl = await page.getByLabel(/Student link/).inputValue();
+	const resultsUrl = await page.getByLabel(/private results link/).inputValue();
+	return { studentUrl, resultsUrl };
+}
+
+async function studentAnswersFirstQuestion(browser: Browser, studentUrl: string, name: string, axe: boolean) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(studentUrl);
+	const nameBox = page.getByLabel(/Your name/);
+	await expect(nameBox).toBeVisible();
+	if (axe) await expectNoAxeViolations(page, 'student name form');
+	await nameBox.fill(`  ${name}  `);
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	await press(page, 'Start the lesson');
+	await press(page, /on to the questions/);
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+	const saved = page.waitForResponse((r) => r.url().includes('/answers') && r.request().method() === 'POST');
+	await press(page, 'Check answer');
+	expect((await saved).status()).toBe(200);
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
+	await expect(page.getByText(name, { exact: true })).toBeVisible();
+	if (axe) await expectNoAxeViolations(page, 'student question with feedback');
+	return { context, page };
+}
+
+test('a teacher assigns a lesson, two students take it, the teacher sees them live and exports the CSV', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const teacherContext = await browser.newContext({ acceptDownloads: true });
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Year 9 close reading');
+	expect(studentUrl).toMatch(/\/a\/[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
+	expect(resultsUrl).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
+	await expect(teacher.getByRole('img', { name: 'QR code of the student link' })).toBeVisible();
+	await expectNoAxeViolations(teacher, 'teacher create page with links');
+
+	// The results page is open before anyone starts; it must update by itself.
+	const response = await teacher.goto(resultsUrl);
+	expect(response?.headers()['cache-control']).toBe('no-store');
+	expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+	await expect(teacher.getByText('No student has started yet.')).toBeVisible();
+
+	const first = await studentAnswersFirstQuestion(browser, studentUrl, XSS_NAME, true);
+	const second = await studentAnswersFirstQuestion(browser, studentUrl, HANGUL_NAME, false);
+
+	const table = teacher.locator('table.class-table');
+	await expect(table.getByRole('link', { name: XSS_NAME, exact: true })).toBeVisible();
+	await expect(table.getByRole('link', { name: HANGUL_NAME, exact: true })).toBeVisible();
+	await expect(teacher.getByText('2 students, 0 submitted.')).toBeVisible();
+	await expect(teacher.locator('img[src="x"]')).toHaveCount(0);
+	await expectNoAxeViolations(teacher, 'results page');
+
+	// Drill-down into one student.
+	await table.getByRole('link', { name: HANGUL_NAME, exact: true }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: HANGUL_NAME })).toBeVisible();
+	await expect(teacher.getByRole('cell', { name: 'correct', exact: true })).toHaveCount(1);
+	await teacher.goBack();
+
+	const downloading = teacher.waitForEvent('download');
+	await teacher.getByRole('link', { name: 'Download CSV' }).click();
+	const file = await (await downloading).path();
+	const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+	const rows = Papa.parse<Record<string, string>>(text.trim(), { header: true }).data;
+	expect(rows.map((r) => r.name).sort()).toEqual([XSS_NAME, HANGUL_NAME].sort());
+	const firstQuestion = module.sections.find((s) => s.questionIds.length > 0)!.questionIds[0]!;
+	for (const row of rows) {
+		expect(row.status).toBe('in progress');
+		expect(row.questions_finished).toBe('1');
+		expect(Number(row[`q:${firstQuestion}`])).toBe(module.questions.find((q) => q.id === firstQuestion)!.points);
+	}
+
+	await first.context.close();
+	await second.context.close();
+	await teacherContext.close();
+});
+
+test('the create form explains what is wrong without losing what was typed', async ({ page }) => {
+	await page.goto('/teach');
+	await page.getByLabel('Attempts allowed').fill('0');
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByText('Give the assignment a title.')).toBeVisible();
+	await expect(page.getByText('Attempts allowed: at least 1.')).toBeVisible();
+	await expectNoAxeViolations(page, 'teacher create page with errors');
+});
+
+test('answer posts: bad bodies get clear 4xx, and a duplicate post is stored once', async ({ page, request }) => {
+	const { studentUrl, resultsUrl } = await createAssignment(page, 'Edge cases');
+	const code = studentUrl.split('/a/')[1]!;
+	const api = `/api/a/${code}`;
+	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/xml' }, data: '<a/>' })).status()).toBe(415);
+	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"nope') })).status()).toBe(400);
+	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ pad: 'x'.repeat(40_000) }) })).status()).toBe(413);
+	expect((await request.post(`${api}/answers`, { data: { answerId: 'not-a-uuid' } })).status()).toBe(422);
+	expect((await request.post(`/api/a/ZZZZZZZZ/answers`, { data: {} })).status()).toBe(422);
+
+	const attemptId = crypto.randomUUID();
+	const deviceToken = 'device-token-for-the-duplicate-test';
+	const started = await request.post(`${api}/attempt`, { data: { action: 'start', attemptId, deviceToken, name: 'Dup' } });
+	expect(started.status()).toBe(200);
+	const q = module.questions[0]!;
+	const body = { answerId: crypto.randomUUID(), attemptId, deviceToken, questionId: q.id, tryNumber: 1, hintsUsed: 0, reveal: true, response: null };
+	const replies = await Promise.all([1, 2, 3].map(() => request.post(`${api}/answers`, { data: body })));
+	expect(replies.map((r) => r.status())).toEqual([200, 200, 200]);
+	const results = await (await request.get(resultsUrl.replace('/r/', '/api/r/'))).json();
+	expect(results.results.rows[0].finished).toBe(1);
+	expect(results.results.questions[0].answered).toBe(0); // a reveal is not a first try
+});
+
+test('wrong results links get 404, and repeated guessing from one address gets 429', async ({ request }) => {
+	const wrong = (i: number) => `/r/${'A'.repeat(31)}${String.fromCharCode(66 + (i % 20))}`;
+	const first = await request.get(wrong(0));
+	expect(first.status()).toBe(404);
+	let status = 404;
+	for (let i = 1; i < 30 && status === 404; i++) status = (await request.get(wrong(i))).status();
+	expect(status).toBe(429);
+	expect((await request.get(`/api/r/${'B'.repeat(32)}`)).status()).toBe(429);
+});
