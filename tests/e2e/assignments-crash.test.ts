@@ -31,10 +31,16 @@ function startServer(dbPath: string): Promise<ChildProcess> {
 }
 
 function stopped(server: ChildProcess): Promise<void> {
-	return new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve())));
+	return new Promise((resolve) =>
+		server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve())
+	);
 }
 
-const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+	method: 'POST',
+	headers: { 'content-type': 'application/json' },
+	body: JSON.stringify(body)
+});
 
 test('every acknowledged answer survives kill -9 in the middle of 200 posts', async () => {
 	test.setTimeout(90_000);
@@ -63,7 +69,10 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 			Array.from({ length: 10 }, async (_, i) => {
 				const attemptId = crypto.randomUUID();
 				const deviceToken = `crash-device-token-${i}-xxxxxxxx`;
-				const res = await fetch(`${BASE}/api/a/${code}/attempt`, json({ action: 'start', attemptId, deviceToken, name: `S${i}` }));
+				const res = await fetch(
+					`${BASE}/api/a/${code}/attempt`,
+					json({ action: 'start', attemptId, deviceToken, name: `S${i}` })
+				);
 				expect(res.status).toBe(200);
 				return { attemptId, deviceToken };
 			})
@@ -106,7 +115,12 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 
 		server = await startServer(dbPath);
 		const db = new Database(dbPath, { readonly: true });
-		const stored = new Set(db.prepare('select id from answers').all().map((r) => (r as { id: string }).id));
+		const stored = new Set(
+			db
+				.prepare('select id from answers')
+				.all()
+				.map((r) => (r as { id: string }).id)
+		);
 		db.close();
 		const missing = acknowledged.filter((id) => !stored.has(id));
 		expect(missing).toEqual([]);
@@ -115,7 +129,11 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 		const again = bodies.find((b) => b.answerId === acknowledged[0])!;
 		expect((await fetch(`${BASE}/api/a/${code}/answers`, json(again))).status).toBe(200);
 		const db2 = new Database(dbPath, { readonly: true });
-		const count = (db2.prepare('select count(*) as n from answers where attempt_id = ? and question_id = ?').get(again.attemptId, again.questionId) as { n: number }).n;
+		const count = (
+			db2
+				.prepare('select count(*) as n from answers where attempt_id = ? and question_id = ?')
+				.get(again.attemptId, again.questionId) as { n: number }
+		).n;
 		db2.close();
 		expect(count).toBe(1);
 	} finally {

@@ -48,7 +48,9 @@ async function studentAnswersFirstQuestion(browser: Browser, studentUrl: string,
 	return { context, page };
 }
 
-test('a teacher assigns a lesson, two students take it, the teacher sees them live and exports the CSV', async ({ browser }) => {
+test('a teacher assigns a lesson, two students take it, the teacher sees them live and exports the CSV', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const teacherContext = await browser.newContext({ acceptDownloads: true });
 	const teacher = await teacherContext.newPage();
@@ -111,18 +113,45 @@ test('answer posts: bad bodies get clear 4xx, and a duplicate post is stored onc
 	const { studentUrl, resultsUrl } = await createAssignment(page, 'Edge cases');
 	const code = studentUrl.split('/a/')[1]!;
 	const api = `/api/a/${code}`;
-	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/xml' }, data: '<a/>' })).status()).toBe(415);
-	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"nope') })).status()).toBe(400);
-	expect((await request.post(`${api}/answers`, { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ pad: 'x'.repeat(40_000) }) })).status()).toBe(413);
+	expect(
+		(await request.post(`${api}/answers`, { headers: { 'content-type': 'application/xml' }, data: '<a/>' })).status()
+	).toBe(415);
+	expect(
+		(
+			await request.post(`${api}/answers`, {
+				headers: { 'content-type': 'application/json' },
+				data: Buffer.from('{"nope')
+			})
+		).status()
+	).toBe(400);
+	expect(
+		(
+			await request.post(`${api}/answers`, {
+				headers: { 'content-type': 'application/json' },
+				data: JSON.stringify({ pad: 'x'.repeat(40_000) })
+			})
+		).status()
+	).toBe(413);
 	expect((await request.post(`${api}/answers`, { data: { answerId: 'not-a-uuid' } })).status()).toBe(422);
 	expect((await request.post(`/api/a/ZZZZZZZZ/answers`, { data: {} })).status()).toBe(422);
 
 	const attemptId = crypto.randomUUID();
 	const deviceToken = 'device-token-for-the-duplicate-test';
-	const started = await request.post(`${api}/attempt`, { data: { action: 'start', attemptId, deviceToken, name: 'Dup' } });
+	const started = await request.post(`${api}/attempt`, {
+		data: { action: 'start', attemptId, deviceToken, name: 'Dup' }
+	});
 	expect(started.status()).toBe(200);
 	const q = module.questions[0]!;
-	const body = { answerId: crypto.randomUUID(), attemptId, deviceToken, questionId: q.id, tryNumber: 1, hintsUsed: 0, reveal: true, response: null };
+	const body = {
+		answerId: crypto.randomUUID(),
+		attemptId,
+		deviceToken,
+		questionId: q.id,
+		tryNumber: 1,
+		hintsUsed: 0,
+		reveal: true,
+		response: null
+	};
 	const replies = await Promise.all([1, 2, 3].map(() => request.post(`${api}/answers`, { data: body })));
 	expect(replies.map((r) => r.status())).toEqual([200, 200, 200]);
 	const results = await (await request.get(resultsUrl.replace('/r/', '/api/r/'))).json();

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { neutraliseCell, toCsv } from '../../../src/lib/server/assignments/csv.ts';
 import { createRateLimiter } from '../../../src/lib/server/assignments/rate-limit.ts';
-import { looksLikeResultsSecret, newResultsSecret, sameDigest, sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
+import {
+	looksLikeResultsSecret,
+	newResultsSecret,
+	sameDigest,
+	sha256Hex
+} from '../../../src/lib/server/assignments/secrets.ts';
 import { parseCreateForm } from '../../../src/lib/server/assignments/create.ts';
 import { displayName } from '../../../src/lib/server/assignments/student.ts';
 
@@ -26,7 +31,13 @@ describe('CSV cells', () => {
 	});
 
 	it('a whole file reads back with every formula cell neutralised and quotes kept', () => {
-		const csv = toCsv(['name', 'score'], [['=HYPERLINK("http://x","y")', 3], ['Ana, "Annie"', 4]]);
+		const csv = toCsv(
+			['name', 'score'],
+			[
+				['=HYPERLINK("http://x","y")', 3],
+				['Ana, "Annie"', 4]
+			]
+		);
 		const parsed = Papa.parse<string[]>(csv.trim()).data;
 		expect(parsed).toEqual([
 			['name', 'score'],

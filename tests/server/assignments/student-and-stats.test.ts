@@ -49,10 +49,16 @@ async function assignment(over: Partial<AssignmentSettings> = {}) {
 	});
 }
 
-const singleChoice = () => module.questions.find((q) => q.type === 'single-choice') as Extract<ResolvedQuestion, { type: 'single-choice' }>;
+const singleChoice = () =>
+	module.questions.find((q) => q.type === 'single-choice') as Extract<ResolvedQuestion, { type: 'single-choice' }>;
 
 /** The public label of an option for an attempt (through the same labelling the server uses). */
-function labelOf(a: { settings: AssignmentSettings }, seed: string, q: Extract<ResolvedQuestion, { type: 'single-choice' }>, correct: boolean) {
+function labelOf(
+	a: { settings: AssignmentSettings },
+	seed: string,
+	q: Extract<ResolvedQuestion, { type: 'single-choice' }>,
+	correct: boolean
+) {
 	const options = labelling(q, questionSeed(a.settings, seed, q)).options;
 	const id = q.options.find((o) => o.correct === correct)!.id;
 	return Object.entries(options).find(([, v]) => v === id)![0];
@@ -60,7 +66,13 @@ function labelOf(a: { settings: AssignmentSettings }, seed: string, q: Extract<R
 
 async function student(a: Awaited<ReturnType<typeof assignment>>, name: string) {
 	const token = randomUUID().replace(/-/g, '');
-	const view = await startOrResume(repo, module, a, { action: 'start', attemptId: randomUUID(), deviceToken: token, name }, now);
+	const view = await startOrResume(
+		repo,
+		module,
+		a,
+		{ action: 'start', attemptId: randomUUID(), deviceToken: token, name },
+		now
+	);
 	const attempt = (await repo.getAttempt(view.attempt.id))!;
 	return { token, view, attempt };
 }
@@ -79,7 +91,11 @@ function answer(attemptId: string, token: string, optionId: string, over: Partia
 	};
 }
 
-const statusOf = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const statusOf = async (p: Promise<unknown>) =>
+	p.then(
+		() => 200,
+		(e: { status?: number }) => e.status ?? 500
+	);
 
 describe('answers', () => {
 	it('a repeated post is stored once and gets the stored result back', async () => {
@@ -100,7 +116,9 @@ describe('answers', () => {
 		const a = await assignment();
 		const s = await student(a, 'Ben');
 		const right = labelOf(a, s.attempt.seed, singleChoice(), true);
-		expect(await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, 'another-device-token-xyz', right), now))).toBe(404);
+		expect(
+			await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, 'another-device-token-xyz', right), now))
+		).toBe(404);
 		const other = await assignment();
 		expect(await statusOf(saveAnswer(repo, module, other, answer(s.attempt.id, s.token, right), now))).toBe(404);
 		await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
@@ -115,8 +133,21 @@ describe('answers', () => {
 	it('held-back feedback says nothing about right or wrong but stores the grade', async () => {
 		const a = await assignment({ feedback: 'after-submit' });
 		const s = await student(a, 'Dara');
-		const result = await saveAnswer(repo, module, a, answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true)), now);
-		expect(result).toMatchObject({ final: true, points: null, solution: null, explanation: null, feedback: [], marks: {} });
+		const result = await saveAnswer(
+			repo,
+			module,
+			a,
+			answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true)),
+			now
+		);
+		expect(result).toMatchObject({
+			final: true,
+			points: null,
+			solution: null,
+			explanation: null,
+			feedback: [],
+			marks: {}
+		});
 		const [stored] = await repo.listAnswers(s.attempt.id);
 		expect(stored).toMatchObject({ verdict: 'correct', final: true, points: singleChoice().points });
 		const view = await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
@@ -144,7 +175,13 @@ describe('answers', () => {
 	it('the same device resumes its attempt instead of starting another', async () => {
 		const a = await assignment();
 		const s = await student(a, 'Gus');
-		const again = await startOrResume(repo, module, a, { action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: 'Gus 2' }, now);
+		const again = await startOrResume(
+			repo,
+			module,
+			a,
+			{ action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: 'Gus 2' },
+			now
+		);
 		expect(again.attempt.id).toBe(s.attempt.id);
 		expect(await repo.listAttempts(a.id)).toHaveLength(1);
 	});

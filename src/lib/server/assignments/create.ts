@@ -58,7 +58,9 @@ export function parseCreateForm(
 	form: FormData,
 	now: Date,
 	knownModule: (slug: string) => boolean
-): { ok: true; value: { moduleSlug: string; title: string; settings: AssignmentSettings } } | { ok: false; errors: FormErrors } {
+):
+	| { ok: true; value: { moduleSlug: string; title: string; settings: AssignmentSettings } }
+	| { ok: false; errors: FormErrors } {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
 	const parsed = createForm.safeParse(raw);
@@ -77,7 +79,8 @@ export function parseCreateForm(
 		const local = Date.parse(`${v.dueAt.length === 16 ? `${v.dueAt}:00` : v.dueAt}Z`);
 		if (Number.isNaN(local)) return { ok: false, errors: { dueAt: 'Due time: use the date and time picker.' } };
 		const utc = new Date(local + (v.tzOffset ?? 0) * 60_000);
-		if (utc.getTime() <= now.getTime()) return { ok: false, errors: { dueAt: 'Due time: choose a time in the future.' } };
+		if (utc.getTime() <= now.getTime())
+			return { ok: false, errors: { dueAt: 'Due time: choose a time in the future.' } };
 		dueAt = utc.toISOString();
 	}
 	return {

@@ -40,15 +40,23 @@ export function resultsLimiter(): RateLimiter {
 	return (slot[LIMITER] ??= createRateLimiter({ limit: GUESS_LIMIT, windowMs: GUESS_WINDOW_MS }));
 }
 
-const NOT_FOUND = 'There are no results at this address. Check the link you were given when you created the assignment.';
+const NOT_FOUND =
+	'There are no results at this address. Check the link you were given when you created the assignment.';
 
 /**
  * The assignment behind a results secret. `client` is the caller's address: once it has guessed
  * wrong GUESS_LIMIT times in the window, every lookup from it gets 429 until the window passes.
  */
-export async function byResultsSecret(secret: string, client: string, limiter: RateLimiter = resultsLimiter()): Promise<Found> {
+export async function byResultsSecret(
+	secret: string,
+	client: string,
+	limiter: RateLimiter = resultsLimiter()
+): Promise<Found> {
 	if (limiter.blocked(client)) {
-		error(429, `Too many wrong results links from this address. Try again in ${Math.ceil(limiter.retryAfter(client) / 60)} minutes.`);
+		error(
+			429,
+			`Too many wrong results links from this address. Try again in ${Math.ceil(limiter.retryAfter(client) / 60)} minutes.`
+		);
 	}
 	const hash = sha256Hex(secret);
 	const repo = await getRepository();

@@ -42,7 +42,8 @@ export function describeAssignmentPolicy(module: Module, assignment: Assignment)
 	const s = assignment.settings;
 	const lines: string[] = [];
 	if (s.feedback === 'after-submit') lines.push('You see whether your answers are right after you submit.');
-	if (s.feedback === 'on-release') lines.push('You see whether your answers are right when your teacher releases the results.');
+	if (s.feedback === 'on-release')
+		lines.push('You see whether your answers are right when your teacher releases the results.');
 	if (isDeferred(s)) lines.push('You give one answer to each question; every answer is saved as you go.');
 	if (!s.hintsEnabled) lines.push('Hints are turned off for this assignment.');
 	if (s.dueAt) lines.push(`Due ${new Date(s.dueAt).toUTCString().replace(' GMT', ' UTC')}.`);

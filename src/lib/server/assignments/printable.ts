@@ -10,7 +10,8 @@ import { describeAnswer, publicQuestionFor } from './stats.ts';
 
 function sentenceRanges(module: Module) {
 	const ranges = new Map<string, { start: number; end: number }>();
-	for (const p of module.passage.paragraphs) for (const s of p.sentences) ranges.set(s.id, { start: s.start, end: s.end });
+	for (const p of module.passage.paragraphs)
+		for (const s of p.sentences) ranges.set(s.id, { start: s.start, end: s.end });
 	return (id: string) => ranges.get(id);
 }
 
@@ -55,7 +56,12 @@ export interface DrillAnswer {
 	createdAt: string;
 }
 
-export function drillDown(module: Module, assignment: Assignment, attempt: Attempt, answers: readonly Answer[]): DrillAnswer[] {
+export function drillDown(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	answers: readonly Answer[]
+): DrillAnswer[] {
 	const range = sentenceRanges(module);
 	const byId = new Map(module.questions.map((q) => [q.id, q]));
 	return answers.map((a) => {

@@ -65,7 +65,8 @@ export interface ClassResults {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const seconds = (from: string, to: string | null) => (to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null);
+const seconds = (from: string, to: string | null) =>
+	to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null;
 
 function choiceOptions(q: ResolvedQuestion): { id: string; text: string; correct: boolean }[] | null {
 	if (q.type === 'single-choice' || q.type === 'multi-select' || q.type === 'evidence-paired') {
@@ -166,7 +167,11 @@ export function classResults(
 }
 
 /** The class table as CSV rows: one per attempt, with points per question. */
-export function csvRows(module: Module, results: ClassResults, answers: readonly Answer[]): { header: string[]; rows: unknown[][] } {
+export function csvRows(
+	module: Module,
+	results: ClassResults,
+	answers: readonly Answer[]
+): { header: string[]; rows: unknown[][] } {
 	const finals = new Map<string, number>();
 	for (const a of answers) if (a.final) finals.set(`${a.attemptId}|${a.questionId}`, a.points ?? 0);
 	const header = [
@@ -197,7 +202,12 @@ export function csvRows(module: Module, results: ClassResults, answers: readonly
 }
 
 /** A response (or a solution in the same shape) in words, using the texts the student saw. */
-export function describeAnswer(pub: PublicQuestion, passageText: string, sentenceRange: (id: string) => { start: number; end: number } | undefined, answer: Response | Solution | null): string {
+export function describeAnswer(
+	pub: PublicQuestion,
+	passageText: string,
+	sentenceRange: (id: string) => { start: number; end: number } | undefined,
+	answer: Response | Solution | null
+): string {
 	if (!answer) return '(no answer)';
 	const textOf = (list: { id: string; text: string }[], id: string) => list.find((c) => c.id === id)?.text ?? id;
 	const sentence = (id: string) => {
@@ -208,13 +218,17 @@ export function describeAnswer(pub: PublicQuestion, passageText: string, sentenc
 		case 'single-choice':
 			return pub.type === 'single-choice' ? textOf(pub.options, answer.optionId) : answer.optionId;
 		case 'multi-select':
-			return pub.type === 'multi-select' ? answer.optionIds.map((id) => textOf(pub.options, id)).join('; ') || '(none)' : '';
+			return pub.type === 'multi-select'
+				? answer.optionIds.map((id) => textOf(pub.options, id)).join('; ') || '(none)'
+				: '';
 		case 'true-false-not-stated':
 			return { true: 'True', false: 'False', 'not-stated': 'Not stated' }[answer.choice];
 		case 'short-answer':
 			return 'text' in answer ? answer.text : answer.answers.join(' / ');
 		case 'ordering':
-			return pub.type === 'ordering' ? answer.order.map((id, i) => `${i + 1}. ${textOf(pub.items, id)}`).join('  ') : '';
+			return pub.type === 'ordering'
+				? answer.order.map((id, i) => `${i + 1}. ${textOf(pub.items, id)}`).join('  ')
+				: '';
 		case 'matching':
 			return pub.type === 'matching'
 				? Object.entries(answer.pairs)
@@ -235,6 +249,11 @@ export function describeAnswer(pub: PublicQuestion, passageText: string, sentenc
 }
 
 /** Public projection of a question as one attempt saw it. */
-export function publicQuestionFor(module: Module, assignment: Assignment, seed: string, q: ResolvedQuestion): PublicQuestion {
+export function publicQuestionFor(
+	module: Module,
+	assignment: Assignment,
+	seed: string,
+	q: ResolvedQuestion
+): PublicQuestion {
 	return toPublicQuestion(q, module.passage.text, questionSeed(assignment.settings, seed, q));
 }

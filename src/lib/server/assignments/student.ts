@@ -142,13 +142,23 @@ export function scoreOf(module: Module, answers: readonly Answer[]): { score: nu
 	return { score: round2(score), maxScore: module.questions.reduce((sum, q) => sum + q.points, 0) };
 }
 
-export function reportOf(module: Module, assignment: Assignment, attempt: Attempt, answers: readonly Answer[]): AttemptReport {
+export function reportOf(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	answers: readonly Answer[]
+): AttemptReport {
 	const finals = new Map(answers.filter((a) => a.final).map((a) => [a.questionId, a]));
 	return {
 		...scoreOf(module, answers),
 		questions: module.questions.map((q) => {
 			const a = finals.get(q.id);
-			return { id: q.id, prompt: q.prompt, maxPoints: q.points, result: a ? resultOf(module, assignment, attempt, a) : null };
+			return {
+				id: q.id,
+				prompt: q.prompt,
+				maxPoints: q.points,
+				result: a ? resultOf(module, assignment, attempt, a) : null
+			};
 		})
 	};
 }
@@ -167,7 +177,13 @@ export async function requireAttempt(
 	return attempt;
 }
 
-async function viewOf(repo: Repository, module: Module, assignment: Assignment, attempt: Attempt, now: Date): Promise<AttemptView> {
+async function viewOf(
+	repo: Repository,
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	now: Date
+): Promise<AttemptView> {
 	const mine = await repo.findAttemptsByDevice(assignment.id, attempt.deviceHash);
 	const showReport = attempt.submittedAt !== null && resultsVisible(assignment, attempt);
 	return {
@@ -253,7 +269,7 @@ export async function saveAnswer(
 	if (!graded.ok) error(graded.status, graded.message);
 	const r = graded.result;
 	let stored: Answer;
-	let fresh = false;
+	let fresh: boolean;
 	try {
 		const recorded = await repo.recordAnswer({
 			id: body.answerId,
@@ -293,6 +309,10 @@ export async function submit(
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
 	const answers = await repo.listAnswers(attempt.id);
 	const { score, maxScore } = scoreOf(module, answers);
-	const { attempt: submitted } = await repo.submitAttempt(attempt.id, { score, maxScore, submittedAt: now.toISOString() });
+	const { attempt: submitted } = await repo.submitAttempt(attempt.id, {
+		score,
+		maxScore,
+		submittedAt: now.toISOString()
+	});
 	return viewOf(repo, module, assignment, submitted, now);
 }

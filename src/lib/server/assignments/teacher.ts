@@ -27,7 +27,12 @@ export interface ResultsView {
 	results: ClassResults;
 }
 
-export async function resultsView(repo: Repository, module: Module, assignment: Assignment, now: Date): Promise<ResultsView> {
+export async function resultsView(
+	repo: Repository,
+	module: Module,
+	assignment: Assignment,
+	now: Date
+): Promise<ResultsView> {
 	const [attempts, answers] = await Promise.all([
 		repo.listAttempts(assignment.id),
 		repo.listAnswersForAssignment(assignment.id)

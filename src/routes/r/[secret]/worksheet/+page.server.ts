@@ -3,5 +3,11 @@ import { worksheet } from '$lib/server/assignments/printable';
 
 export async function load({ params, getClientAddress }) {
 	const { module, assignment } = await byResultsSecret(params.secret, getClientAddress());
-	return { title: assignment.title, passage: module.passage, sections: module.sections, meta: module.meta, questions: worksheet(module) };
+	return {
+		title: assignment.title,
+		passage: module.passage,
+		sections: module.sections,
+		meta: module.meta,
+		questions: worksheet(module)
+	};
 }
