@@ -35,3 +35,32 @@ test('an unknown module answers 404 with a helpful page', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByText('There is no lesson at this address.')).toBeVisible();
 });
+
+test('the timeline, map and glossary before the lesson, and a glossary word in the passage', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+	const events = page.getByRole('list', { name: /timeline/i }).getByRole('listitem');
+	expect(await events.count()).toBeGreaterThanOrEqual(5);
+	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
+
+	// "Show in passage" from the timeline opens the article at the highlighted words, and gives focus back.
+	const show = page.getByRole('button', { name: /^Show in passage: / }).first();
+	await show.press('Enter');
+	const mark = page.locator('mark[data-highlight]');
+	await expect(mark).toBeFocused();
+	await expectNoAxeViolations(page, 'module page with a highlight');
+	await page.keyboard.press('Escape');
+	await expect(show).toBeFocused();
+
+	// A glossary word opens its definition by keyboard and closes with Escape.
+	const word = page
+		.locator('#main')
+		.getByRole('button', { name: /\(glossary\)$/ })
+		.first();
+	await word.press('Enter');
+	await expect(word).toHaveAttribute('aria-expanded', 'true');
+	await expectNoAxeViolations(page, 'glossary definition open');
+	await word.press('Escape');
+	await expect(word).toHaveAttribute('aria-expanded', 'false');
+	await expect(word).toBeFocused();
+});
