@@ -20,7 +20,9 @@ describe('npm run content:check', () => {
 		const r = run('content-check.ts', 'tests/fixtures/modules');
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/tests\/fixtures\/modules\/duplicate-id\/lesson\.yaml:29:9: duplicate question id "q1"/);
-		expect(r.stderr).toMatch(/quote-not-found\/lesson\.yaml:28:11: quote "sent 4,000 apples" was not found in the article/);
+		expect(r.stderr).toMatch(
+			/quote-not-found\/lesson\.yaml:28:11: quote "sent 4,000 apples" was not found in the article/
+		);
 		expect(r.stderr).toMatch(/problems found\.$/m);
 	});
 });
