@@ -32,7 +32,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: 'node build',
+		command: 'node build/closeread.js',
 		env: {
 			HOST: '127.0.0.1',
 			PORT: String(PORT),

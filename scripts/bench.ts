@@ -40,7 +40,7 @@ const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 
 function startServer(dataDir: string): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build'], {
+	const server = spawn(process.execPath, ['build/closeread.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
@@ -177,8 +177,8 @@ function readFirstQuestionId(): string {
 }
 
 async function main() {
-	if (!existsSync('build/index.js') || process.env.BENCH_BUILD !== '0') {
-		const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (!existsSync('build/closeread.js') || process.env.BENCH_BUILD !== '0') {
+		const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 		if (built.status !== 0) throw new Error('build failed');
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'closeread-bench-'));

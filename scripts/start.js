@@ -2,13 +2,13 @@
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 
-if (!existsSync('build/index.js')) {
-	const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+if (!existsSync('build/closeread.js')) {
+	const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const env = { ...process.env, PORT: process.env.PORT ?? '3000', HOST: process.env.HOST ?? '0.0.0.0' };
 env.ORIGIN ??= `http://localhost:${env.PORT}`;
 console.log(`Closeread on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['build/closeread.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

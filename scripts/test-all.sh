@@ -9,7 +9,7 @@ rm -f test-results/unit.json test-results/e2e.json test-results/e2e.db*
 status=0
 npx tsx scripts/content-check.ts || status=1
 NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
-if npx vite build > test-results/build.log 2>&1; then
+if npm run build > test-results/build.log 2>&1; then
 	npx playwright test || status=1
 else
 	cat test-results/build.log

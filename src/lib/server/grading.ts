@@ -5,7 +5,7 @@
  * reading the module; the route parses the body and turns failures into HTTP errors.
  */
 import type { Module, ResolvedQuestion } from '../content/module.ts';
-import { labelling } from '../content/public.ts';
+import { labelling, type Labelling } from '../content/public.ts';
 import { grade, solutionFor } from '../scoring/grade.ts';
 import { questionPoints } from '../scoring/score.ts';
 import type { EvidenceLink, Grade, GradeRequest, GradeResult } from '../scoring/types.ts';
@@ -23,6 +23,19 @@ export function explanationFor(module: Module, q: ResolvedQuestion): NonNullable
 		sentences: [...r.sentences]
 	}));
 	return { text: q.explanation.text, background: q.explanation.background ?? null, evidence };
+}
+
+/** Labellings are pure in (question, seed); a bounded cache keeps them off the hot path. */
+const labelCache = new Map<string, Labelling>();
+function labelsFor(q: ResolvedQuestion, seed: string): Labelling {
+	const key = `${q.id}\u0000${seed}`;
+	let labels = labelCache.get(key);
+	if (!labels) {
+		if (labelCache.size >= 10_000) labelCache.clear();
+		labels = labelling(q, seed);
+		labelCache.set(key, labels);
+	}
+	return labels;
 }
 
 const NOTHING_CHOSEN: Grade = { verdict: 'incorrect', credit: 0, feedback: [], marks: {} };
@@ -54,7 +67,7 @@ export function gradeRequest(module: Module, req: GradeRequest): GradeOutcome {
 		);
 	}
 
-	const labels = labelling(q, req.seed ?? q.id);
+	const labels = labelsFor(q, req.seed ?? q.id);
 	const graded = req.response === null ? NOTHING_CHOSEN : grade(q, req.response, labels);
 	const final = graded.credit === 1 || req.tryNumber >= policy.maxTries || reveal;
 

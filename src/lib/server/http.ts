@@ -1,38 +1,31 @@
 /**
- * Reading JSON bodies safely: JSON content type only (415), bounded size (413), valid JSON (400),
- * and a zod schema (422 with the first problem in plain words). Never a 500 for bad input.
+ * Reading JSON bodies in SvelteKit routes, with the rules of json-body.ts: a bad body becomes a
+ * clear 4xx error, never a 500.
  */
 import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { checkJsonHeaders, MAX_JSON_BYTES, parseJsonBody, tooLarge } from './json-body.ts';
 
-export const MAX_JSON_BYTES = 32 * 1024;
+export { MAX_JSON_BYTES };
 
 export async function readJson<S extends z.ZodType>(
 	request: Request,
 	schema: S,
 	maxBytes = MAX_JSON_BYTES
 ): Promise<z.infer<S>> {
-	const type = request.headers.get('content-type') ?? '';
-	if (!/^application\/json\b/i.test(type)) error(415, 'Send the body as application/json.');
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > maxBytes) error(413, `The body is larger than ${maxBytes} bytes.`);
-	const text = await readLimited(request, maxBytes);
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		error(400, 'The body is not valid JSON.');
-	}
-	const parsed = schema.safeParse(body);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
-		error(422, `The request is not in the expected shape${where}: ${issue?.message ?? 'invalid'}.`);
-	}
+	const headers = checkJsonHeaders(
+		request.headers.get('content-type'),
+		request.headers.get('content-length'),
+		maxBytes
+	);
+	if (!headers.ok) error(headers.status, headers.message);
+	const parsed = parseJsonBody(await readLimited(request, maxBytes), schema);
+	if (!parsed.ok) error(parsed.status, parsed.message);
 	return parsed.data;
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+/** The body's text, refusing (413) more than `maxBytes`. */
+export async function readLimited(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
 	if (!request.body) return '';
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -43,7 +36,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 		size += value.byteLength;
 		if (size > maxBytes) {
 			await reader.cancel();
-			error(413, `The body is larger than ${maxBytes} bytes.`);
+			error(413, tooLarge(maxBytes).message);
 		}
 		chunks.push(value);
 	}

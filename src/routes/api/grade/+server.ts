@@ -1,15 +1,16 @@
 import { error, json } from '@sveltejs/kit';
-import { gradeRequestSchema } from '$lib/scoring/request';
-import { getModule } from '$lib/server/content';
-import { gradeRequest } from '$lib/server/grading';
-import { readJson } from '$lib/server/http';
+import { gradeFromText } from '$lib/server/grade-endpoint';
+import { readLimited } from '$lib/server/http';
+import { checkJsonHeaders } from '$lib/server/json-body';
 
-/** Grade one answer of a practice lesson. The key stays here; the browser gets the verdict. */
+/**
+ * Grade one answer of a practice lesson. The key stays here; the browser gets the verdict.
+ * (In production the front server in src/server.ts answers this path with the same function.)
+ */
 export async function POST({ request }) {
-	const body = await readJson(request, gradeRequestSchema);
-	const module = getModule(body.slug);
-	if (!module) error(404, 'There is no lesson with that name.');
-	const graded = gradeRequest(module, body);
-	if (!graded.ok) error(graded.status, graded.message);
-	return json(graded.result);
+	const headers = checkJsonHeaders(request.headers.get('content-type'), request.headers.get('content-length'));
+	if (!headers.ok) error(headers.status, headers.message);
+	const reply = gradeFromText(await readLimited(request));
+	if (reply.status !== 200) error(reply.status, (reply.body as { message: string }).message);
+	return json(reply.body);
 }

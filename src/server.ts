@@ -1,0 +1,78 @@
+/**
+ * The production server: a lean node:http front that answers the practice grading endpoint itself
+ * and hands every other request to the SvelteKit app (adapter-node's handler). Grading is the one
+ * hot path of a class at work; answering it without building Fetch API Request and Response objects
+ * for every call is what keeps its latency low under load. Both paths answer through the same
+ * function (grade-endpoint.ts), so the route in src/routes/api/grade stays the reference.
+ *
+ * Built by scripts/build-server.js into build/closeread.js, next to adapter-node's handler.js.
+ * Environment: PORT (3000), HOST (0.0.0.0), and everything adapter-node reads (ORIGIN, …).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// @ts-expect-error: written by adapter-node at build time, beside this file's output.
+import { handler } from './handler.js';
+import { gradeFromText } from './lib/server/grade-endpoint.ts';
+import { SECURITY_HEADERS } from './lib/server/headers.ts';
+import { checkJsonHeaders, MAX_JSON_BYTES, tooLarge } from './lib/server/json-body.ts';
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+	const text = JSON.stringify(body);
+	res.writeHead(status, {
+		...SECURITY_HEADERS,
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+		'Cache-Control': 'no-store'
+	});
+	res.end(text);
+}
+
+function grade(req: IncomingMessage, res: ServerResponse) {
+	const headers = checkJsonHeaders(req.headers['content-type'] ?? null, req.headers['content-length'] ?? null);
+	if (!headers.ok) {
+		reply(res, headers.status, { message: headers.message });
+		req.resume();
+		return;
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let refused = false;
+	req.on('data', (chunk: Buffer) => {
+		if (refused) return;
+		size += chunk.length;
+		if (size > MAX_JSON_BYTES) {
+			refused = true;
+			reply(res, 413, { message: tooLarge(MAX_JSON_BYTES).message });
+			return;
+		}
+		chunks.push(chunk);
+	});
+	req.on('end', () => {
+		if (refused) return;
+		const { status, body } = gradeFromText(Buffer.concat(chunks).toString('utf8'));
+		reply(res, status, body);
+	});
+	req.on('error', () => res.destroy());
+}
+
+const server = createServer((req, res) => {
+	if (req.method === 'POST' && req.url === '/api/grade') {
+		grade(req, res);
+		return;
+	}
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
