@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { compressResponse } from '$lib/server/compress';
 import { catalogue } from '$lib/server/content';
 import { isPrivatePath, SECURITY_HEADERS } from '$lib/server/headers';
 
@@ -9,5 +10,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	if (isPrivatePath(event.url.pathname)) response.headers.set('Cache-Control', 'no-store');
-	return response;
+	return compressResponse(response, event.request.headers.get('accept-encoding'));
 };

@@ -1,0 +1,26 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { compressResponse } from '../../src/lib/server/compress.ts';
+
+const page = '<!doctype html><p>' + 'Seoul warns of soldiers. '.repeat(200) + '</p>';
+const html = () => new Response(page, { status: 200, headers: { 'content-type': 'text/html' } });
+
+describe('compressResponse', () => {
+	it('gzips a page for a browser that accepts gzip, and the page survives the round trip', async () => {
+		const r = await compressResponse(html(), 'gzip, deflate, br');
+		expect(r.headers.get('content-encoding')).toBe('gzip');
+		expect(r.headers.get('vary')).toContain('Accept-Encoding');
+		const zipped = Buffer.from(await r.arrayBuffer());
+		expect(zipped.byteLength).toBeLessThan(page.length / 4);
+		expect(gunzipSync(zipped).toString()).toBe(page);
+	});
+
+	it.each([
+		['a client without gzip', html(), 'identity'],
+		['a small body', new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }), 'gzip'],
+		['an image', new Response('x'.repeat(5000), { headers: { 'content-type': 'image/svg+xml' } }), 'gzip']
+	])('leaves %s uncompressed', async (_name, response, accept) => {
+		const r = await compressResponse(response, accept);
+		expect(r.headers.get('content-encoding')).toBeNull();
+	});
+});
