@@ -1,0 +1,55 @@
+/**
+ * A student who loses the connection mid-lesson: the answer waits on the device with a visible
+ * status, goes out by itself when the connection returns, and the teacher then sees it.
+ */
+import { expect, test } from '@playwright/test';
+import { SLUG } from './helpers';
+import { loadKey } from './module-key';
+import { answerRight, currentQuestion, panel, press } from './lesson-answers';
+
+const module = loadKey(SLUG);
+
+test('answers given offline wait on the device and are sent when the connection returns', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	await teacher.goto('/teach');
+	await teacher.getByLabel('Title students see').fill('Offline check');
+	await teacher.getByRole('radio', { name: 'After they submit' }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const studentUrl = await teacher.getByLabel(/Student link/).inputValue();
+	const resultsUrl = await teacher.getByLabel(/private results link/).inputValue();
+
+	const studentContext = await browser.newContext();
+	const student = await studentContext.newPage();
+	await student.goto(studentUrl);
+	await student.getByLabel(/Your name/).fill('Ada');
+	await student.getByRole('button', { name: 'Start', exact: true }).click();
+	await press(student, 'Start the lesson');
+	await press(student, /on to the questions/);
+	const q = await currentQuestion(student, module);
+	await answerRight(student, module, q);
+
+	await studentContext.setOffline(true);
+	await press(student, 'Check answer');
+	await expect(student.getByRole('status').filter({ hasText: '1 answer waiting to be sent' })).toBeVisible();
+	// The lesson goes on while offline.
+	await expect(panel(student).getByText(/saved/i).first()).toBeVisible();
+	await press(student, 'Next question');
+	await currentQuestion(student, module);
+
+	// Nothing has reached the server yet.
+	await teacher.goto(resultsUrl);
+	const row = teacher.locator('table.class-table').getByRole('row', { name: /Ada/ });
+	await expect(row).toContainText(`0 / ${module.questions.length}`);
+
+	const sent = student.waitForResponse((r) => r.url().includes('/answers') && r.status() === 200);
+	await studentContext.setOffline(false);
+	await sent;
+	await expect(student.getByText(/waiting to be sent/)).toHaveCount(0);
+
+	// The results page refreshes by itself.
+	await expect(row).toContainText(`1 / ${module.questions.length}`);
+	await studentContext.close();
+	await teacherContext.close();
+});
