@@ -140,13 +140,16 @@ function measureLighthouse() {
 }
 
 async function measureGrading() {
+	// A real answer to a real question, graded in full (feedback, marks; the explanation when final).
+	const first = readFirstQuestion();
+	const response = first.type === 'single-choice' ? { type: 'single-choice', optionId: 'o1' } : null;
 	const body = JSON.stringify({
 		slug: SLUG,
-		questionId: readFirstQuestionId(),
+		questionId: first.id,
 		tryNumber: 1,
 		hintsUsed: 0,
-		response: null,
-		reveal: true
+		response,
+		...(response ? {} : { reveal: true })
 	});
 	const result = await autocannon({
 		url: `${BASE}/api/grade`,
@@ -171,9 +174,9 @@ async function measureGrading() {
 	});
 }
 
-function readFirstQuestionId(): string {
+function readFirstQuestion(): { id: string; type: string } {
 	const r = spawnSync('npx', ['tsx', 'scripts/content-export.ts', SLUG], { encoding: 'utf8' });
-	return (JSON.parse(r.stdout) as { questions: { id: string }[] }).questions[0]!.id;
+	return (JSON.parse(r.stdout) as { questions: { id: string; type: string }[] }).questions[0]!;
 }
 
 async function main() {
