@@ -80,6 +80,19 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	await table.getByRole('link', { name: HANGUL_NAME, exact: true }).click();
 	await expect(teacher.getByRole('heading', { level: 1, name: HANGUL_NAME })).toBeVisible();
 	await expect(teacher.getByRole('cell', { name: 'correct', exact: true })).toHaveCount(1);
+	await expectNoAxeViolations(teacher, "one student's answers");
+	await teacher.goBack();
+
+	// Paper: the worksheet has the questions without answers; the key has them.
+	await teacher.getByRole('link', { name: 'Printable worksheet' }).click();
+	const firstPrompt = module.questions[0]!.prompt;
+	await expect(teacher.getByText(firstPrompt).first()).toBeVisible();
+	await expect(teacher.getByText(module.questions[0]!.explanation.text)).toHaveCount(0);
+	await expectNoAxeViolations(teacher, 'printable worksheet');
+	await teacher.goBack();
+	await teacher.getByRole('link', { name: 'Answer key' }).click();
+	await expect(teacher.getByText(module.questions[0]!.explanation.text).first()).toBeVisible();
+	await expectNoAxeViolations(teacher, 'answer key');
 	await teacher.goBack();
 
 	const downloading = teacher.waitForEvent('download');

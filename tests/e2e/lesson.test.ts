@@ -22,6 +22,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	let wrongTried = false;
 	let highlighted = false;
 	let reloaded = false;
+	let selectedInPassage = false;
 	let expectedPoints = 0;
 
 	for (const [si, section] of module.sections.entries()) {
@@ -60,7 +61,21 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				expectedPoints += q.points;
 			}
 
-			await answerRight(page, module, q);
+			if (!selectedInPassage && q.type === 'evidence') {
+				// Once: choose the evidence in the passage itself, by keyboard; the list follows.
+				selectedInPassage = true;
+				for (const id of q.resolved.expectedSentences!) {
+					const sentence = page.locator('#passage-pane').locator(`[id="${id}"][role="checkbox"]`);
+					await sentence.press('Space');
+					await expect(sentence).toHaveAttribute('aria-checked', 'true');
+				}
+				await expect(panel(page).getByRole('checkbox', { checked: true })).toHaveCount(
+					q.resolved.expectedSentences!.length
+				);
+				await expectNoAxeViolations(page, 'evidence chosen in the passage');
+			} else {
+				await answerRight(page, module, q);
+			}
 			await checkAnswer(page);
 			await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeFocused();
 
@@ -101,7 +116,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 		await press(page, si + 1 < module.sections.length ? 'Next section' : 'See my results');
 	}
 
-	expect(wrongTried && highlighted && reloaded).toBe(true);
+	expect(wrongTried && highlighted && reloaded && selectedInPassage).toBe(true);
 	const results = page.getByRole('heading', { level: 2, name: 'Your results' });
 	await expect(results).toBeFocused();
 	const total = Math.round(expectedPoints * 100) / 100;
