@@ -164,7 +164,7 @@ test('missed questions come due, are reviewed, rescheduled, and the due count fa
 	await page.setViewportSize({ width: 1280, height: 800 });
 
 	// Summary, then the review page with nothing due.
-	await press(page, 'Next question');
+	await press(page, 'See how the review went');
 	await expect(page.getByRole('heading', { level: 1, name: 'Review done' })).toBeFocused();
 	await expect(page.getByText('You reviewed 2 questions: 1 right at the first try, 1 right with help.')).toBeVisible();
 	await expect(page.getByText('Due today now: 0')).toBeVisible();
