@@ -131,6 +131,10 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	// After a reload the results are still there.
 	await page.reload();
 	await expect(page.getByText(`${total} / ${totalPoints} points`)).toBeVisible();
+
+	// The home page knows this lesson was worked on here.
+	await page.goto('/');
+	await expect(page.getByText('Finished on this device')).toBeVisible();
 });
 
 test('a grading failure shows an error, keeps the answer, and a retry succeeds', async ({ page }) => {

@@ -75,6 +75,14 @@ async function fitsWidth(page: Page) {
 	expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
 }
 
+test('the home page says how many questions are due for review', async ({ page }) => {
+	await openWithDeck(page, missedDeck);
+	await page.goto('/');
+	await expect(page.getByText('2 questions are due for review today.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Review now' })).toHaveAttribute('href', '/review');
+	await expectNoAxeViolations(page, 'home page with reviews due');
+});
+
 test('an empty deck explains how questions get here', async ({ page }) => {
 	await openWithDeck(page, null);
 	await expect(page.getByRole('heading', { level: 2, name: 'Nothing to review yet' })).toBeVisible();
