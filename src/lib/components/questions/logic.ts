@@ -11,6 +11,18 @@ export type QuestionOf<T extends PublicQuestion['type']> = T extends 'single-cho
 	: Extract<PublicQuestion, { type: T }>;
 export type SolutionOf<T extends Solution['type']> = Extract<Solution, { type: T }>;
 
+/** The props every per-type answer component takes (QuestionInput narrows them to one type). */
+export interface TypeInputProps<T extends PublicQuestion['type']> {
+	question: QuestionOf<T>;
+	response: ResponseOf<T> | null;
+	onchange: (r: ResponseOf<T> | null) => void;
+	disabled?: boolean;
+	marks?: Record<string, boolean> | null;
+	solution?: SolutionOf<T> | null;
+	/** Id of an element that already shows the prompt (the group is named by it, without a legend). */
+	labelledby?: string | undefined;
+}
+
 /** The response if it is of the given type, else null (a stale response from another question). */
 export function responseOf<T extends Response['type']>(r: Response | null, type: T): ResponseOf<T> | null {
 	return r && r.type === type ? (r as ResponseOf<T>) : null;
