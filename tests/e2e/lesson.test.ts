@@ -159,21 +159,26 @@ test('a grading failure shows an error, keeps the answer, and a retry succeeds',
 	await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
 });
 
-test('on a phone the passage is one tap away', async ({ page }) => {
-	await page.setViewportSize({ width: 320, height: 640 });
-	await page.goto(`/m/${SLUG}`);
-	await press(page, 'Start the lesson');
-	await press(page, /on to the questions/);
-	const toggle = page.getByRole('button', { name: 'Show the passage' });
-	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-	await expect(page.locator('#passage-pane')).toBeHidden();
-	await toggle.press('Enter');
-	await expect(page.locator('#passage-pane')).toBeVisible();
-	await expect(page.locator('[id="p1"]')).toBeVisible();
-	// Nothing scrolls sideways at 320 px.
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow).toBeLessThanOrEqual(0);
-	await expectNoAxeViolations(page, 'question at 320 px');
-});
+for (const [width, label] of [
+	[320, 'on a phone (320 px)'],
+	[640, 'at 200% zoom on a laptop (640 px)']
+] as const) {
+	test(`${label} the passage is one tap away and nothing scrolls sideways`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 640 });
+		await page.goto(`/m/${SLUG}`);
+		await press(page, 'Start the lesson');
+		await press(page, /on to the questions/);
+		const toggle = page.getByRole('button', { name: 'Show the passage' });
+		await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+		await expect(page.locator('#passage-pane')).toBeHidden();
+		await toggle.press('Enter');
+		await expect(page.locator('#passage-pane')).toBeVisible();
+		await expect(page.locator('[id="p1"]')).toBeVisible();
+		// Nothing scrolls sideways.
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await expectNoAxeViolations(page, `question at ${width} px`);
+	});
+}
