@@ -7,7 +7,6 @@ if (!existsSync('build/closeread.js')) {
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const env = { ...process.env, PORT: process.env.PORT ?? '3000', HOST: process.env.HOST ?? '0.0.0.0' };
-env.ORIGIN ??= `http://localhost:${env.PORT}`;
 console.log(`Closeread on http://localhost:${env.PORT}`);
 const server = spawn(process.execPath, ['build/closeread.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -7,13 +7,25 @@
  *
  * Built by scripts/build-server.js into build/closeread.js, next to adapter-node's handler.js.
  * Environment: PORT (3000), HOST (0.0.0.0), and everything adapter-node reads (ORIGIN, …).
+ * Without ORIGIN the app's own address is taken from each request (its Host header, and http unless
+ * a proxy in front says X-Forwarded-Proto: https), so a teacher can reach it by any name or address
+ * on the school network and its forms still pass SvelteKit's cross-site check.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-// @ts-expect-error: written by adapter-node at build time, beside this file's output.
-import { handler } from './handler.js';
 import { gradeFromText } from './lib/server/grade-endpoint.ts';
 import { SECURITY_HEADERS } from './lib/server/headers.ts';
 import { checkJsonHeaders, MAX_JSON_BYTES, tooLarge } from './lib/server/json-body.ts';
+
+const ownOrigin = !process.env.ORIGIN;
+if (ownOrigin) {
+	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+	process.env.HOST_HEADER ??= 'host';
+}
+// adapter-node reads its environment when its handler is loaded, so load it after the lines above.
+// @ts-expect-error: written by adapter-node at build time, beside this file's output.
+const { handler } = (await import('./handler.js')) as {
+	handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+};
 
 function reply(res: ServerResponse, status: number, body: unknown) {
 	const text = JSON.stringify(body);
@@ -59,6 +71,7 @@ const server = createServer((req, res) => {
 		grade(req, res);
 		return;
 	}
+	if (ownOrigin && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
