@@ -27,14 +27,19 @@ const { handler } = (await import('./handler.js')) as {
 	handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 };
 
+// The fixed headers of every JSON answer, as a flat name/value list built once; writeHead copies
+// them into the response synchronously, so only the length is added per answer.
+const JSON_HEADERS: readonly string[] = [
+	...Object.entries(SECURITY_HEADERS).flat(),
+	'Content-Type',
+	'application/json',
+	'Cache-Control',
+	'no-store'
+];
+
 function reply(res: ServerResponse, status: number, body: unknown) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, {
-		...SECURITY_HEADERS,
-		'Content-Type': 'application/json',
-		'Content-Length': Buffer.byteLength(text),
-		'Cache-Control': 'no-store'
-	});
+	res.writeHead(status, [...JSON_HEADERS, 'Content-Length', String(Buffer.byteLength(text))]);
 	res.end(text);
 }
 

@@ -42,6 +42,22 @@ test.describe('the grading endpoint', () => {
 		expect(found).toBe(true);
 	});
 
+	test('answers as uncached JSON with the security headers and an exact length', async ({ request }) => {
+		const res = await request.post('/api/grade', {
+			data: { slug: SLUG, questionId: single.id, tryNumber: 1, hintsUsed: 0, response: null, reveal: true }
+		});
+		expect(res.status()).toBe(200);
+		const headers = res.headers();
+		expect(headers['content-type']).toBe('application/json');
+		expect(headers['cache-control']).toBe('no-store');
+		expect(headers['referrer-policy']).toBe('no-referrer');
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['x-frame-options']).toBe('DENY');
+		const body = await res.body();
+		expect(Number(headers['content-length'])).toBe(body.length);
+		expect(JSON.parse(body.toString('utf8'))).toMatchObject({ revealed: true, points: 0, final: true });
+	});
+
 	const bad: [string, { data?: unknown; headers?: Record<string, string> }, number][] = [
 		['malformed JSON', { data: Buffer.from('{"slug": '), headers: { 'content-type': 'application/json' } }, 400],
 		[

@@ -225,3 +225,27 @@ export function solutionFor(q: ResolvedQuestion, labels: Labelling): Solution {
 			};
 	}
 }
+
+/** The response that gives exactly this solution: a full-marks answer to the question. */
+export function responseFromSolution(s: Solution): Response {
+	switch (s.type) {
+		case 'single-choice':
+			return { type: s.type, optionId: s.optionId };
+		case 'multi-select':
+			return { type: s.type, optionIds: [...s.optionIds] };
+		case 'true-false-not-stated':
+			return { type: s.type, choice: s.choice };
+		case 'short-answer':
+			return { type: s.type, text: s.answers[0]! };
+		case 'ordering':
+			return { type: s.type, order: [...s.order] };
+		case 'matching':
+			return { type: s.type, pairs: { ...s.pairs } };
+		case 'cloze':
+			return { type: s.type, blanks: { ...s.blanks } };
+		case 'evidence':
+			return { type: s.type, sentences: [...s.sentences] };
+		case 'evidence-paired':
+			return { type: s.type, partA: s.partA, partB: s.partB };
+	}
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelling } from '../../../src/lib/content/public.ts';
-import { solutionFor } from '../../../src/lib/scoring/grade.ts';
+import { responseFromSolution, solutionFor } from '../../../src/lib/scoring/grade.ts';
 import { gradeRequestSchema } from '../../../src/lib/scoring/request.ts';
 import type { GradeRequest } from '../../../src/lib/scoring/types.ts';
 import { gradeRequest } from '../../../src/lib/server/grading.ts';
@@ -171,28 +171,7 @@ describe('gradeRequest on the first real module', () => {
 	it('every question: its solution is final and right at try 1, with evidence that slices the passage', () => {
 		for (const q of real.questions) {
 			const s = solutionFor(q, labelling(q, 'student-9'));
-			const response = (() => {
-				switch (s.type) {
-					case 'single-choice':
-						return { type: s.type, optionId: s.optionId };
-					case 'multi-select':
-						return { type: s.type, optionIds: s.optionIds };
-					case 'true-false-not-stated':
-						return { type: s.type, choice: s.choice };
-					case 'short-answer':
-						return { type: s.type, text: s.answers[0]! };
-					case 'ordering':
-						return { type: s.type, order: s.order };
-					case 'matching':
-						return { type: s.type, pairs: s.pairs };
-					case 'cloze':
-						return { type: s.type, blanks: s.blanks };
-					case 'evidence':
-						return { type: s.type, sentences: s.sentences };
-					case 'evidence-paired':
-						return { type: s.type, partA: s.partA, partB: s.partB };
-				}
-			})();
+			const response = responseFromSolution(s);
 			const r = ok(
 				{ slug: REAL_SLUG, questionId: q.id, seed: 'student-9', tryNumber: 1, hintsUsed: 0, response },
 				real
