@@ -23,4 +23,22 @@ describe('compressResponse', () => {
 		const r = await compressResponse(response, accept);
 		expect(r.headers.get('content-encoding')).toBeNull();
 	});
+
+	it('passes a small JSON answer with its declared length through unread, still marked as varying', async () => {
+		const text = JSON.stringify({ verdict: 'correct', credit: 1 });
+		const response = new Response(text, {
+			headers: { 'content-type': 'application/json', 'content-length': String(text.length) }
+		});
+		const r = await compressResponse(response, 'gzip');
+		expect(r).toBe(response);
+		expect(r.bodyUsed).toBe(false);
+		expect(r.headers.get('vary')).toContain('Accept-Encoding');
+		expect(await r.text()).toBe(text);
+	});
+
+	it('marks a page sent to a client without gzip as varying by Accept-Encoding', async () => {
+		const r = await compressResponse(html(), 'identity');
+		expect(r.headers.get('vary')).toContain('Accept-Encoding');
+		expect(await r.text()).toBe(page);
+	});
 });

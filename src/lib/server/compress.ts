@@ -9,10 +9,26 @@ import { gzipSync } from 'node:zlib';
 const COMPRESSIBLE = /^(text\/html|application\/json)\b/i;
 const MIN_BYTES = 1024;
 
+/** The response's headers with `Vary: Accept-Encoding`, in place when they may be changed. */
+function varying(response: Response): Response {
+	try {
+		response.headers.append('Vary', 'Accept-Encoding');
+		return response;
+	} catch {
+		const headers = new Headers(response.headers);
+		headers.append('Vary', 'Accept-Encoding');
+		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	}
+}
+
 export async function compressResponse(response: Response, acceptEncoding: string | null): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
 	if (!COMPRESSIBLE.test(type) || response.headers.has('content-encoding') || !response.body) return response;
-	if (!/\bgzip\b/i.test(acceptEncoding ?? '')) return response;
+	// Whether it is compressed depends on the request's Accept-Encoding, so caches must know.
+	if (!/\bgzip\b/i.test(acceptEncoding ?? '')) return varying(response);
+	// A declared small body (JSON answers give their length) passes through without being read.
+	const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+	if (declared < MIN_BYTES) return varying(response);
 	const body = new Uint8Array(await response.arrayBuffer());
 	const headers = new Headers(response.headers);
 	headers.append('Vary', 'Accept-Encoding');

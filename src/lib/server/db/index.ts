@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations.ts';
-import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
+import { ImmediateSqliteDialect, preparingOnce } from './sqlite-dialect.ts';
 import { createRepository, type Repository } from './repository.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -76,7 +76,7 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
 		sqlite.close();
 		throw error;
 	}
-	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }) });
 	return {
 		db,
 		dialect: 'sqlite',

@@ -26,8 +26,32 @@ import {
 	type DatabaseConnection,
 	type DialectAdapter,
 	type Driver,
-	type SqliteDialectConfig
+	type SqliteDatabase,
+	type SqliteDialectConfig,
+	type SqliteStatement
 } from 'kysely';
+
+/**
+ * The database as Kysely's driver sees it, preparing each distinct SQL text once. Kysely asks for
+ * a fresh statement on every query, and preparing is a large share of a small query's cost; the
+ * repository only ever sends a few dozen different texts, so they are kept (up to `max`).
+ * better-sqlite3 re-prepares a kept statement by itself if a migration changes the schema.
+ */
+export function preparingOnce(database: SqliteDatabase, max = 500): SqliteDatabase {
+	const statements = new Map<string, SqliteStatement>();
+	return {
+		close: () => database.close(),
+		prepare(sql: string) {
+			let statement = statements.get(sql);
+			if (!statement) {
+				if (statements.size >= max) statements.clear();
+				statement = database.prepare(sql);
+				statements.set(sql, statement);
+			}
+			return statement;
+		}
+	};
+}
 
 class ImmediateSqliteDriver extends SqliteDriver {
 	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
