@@ -53,3 +53,43 @@ test('answers given offline wait on the device and are sent when the connection 
 	await studentContext.close();
 	await teacherContext.close();
 });
+
+test('with feedback at once, an answer checked offline gets its verdict by itself once back online', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	await teacher.goto('/teach');
+	await teacher.getByLabel('Title students see').fill('Offline, feedback at once');
+	await teacher.getByRole('radio', { name: /At once/ }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const studentUrl = await teacher.getByLabel(/Student link/).inputValue();
+	const resultsUrl = await teacher.getByLabel(/private results link/).inputValue();
+
+	const studentContext = await browser.newContext();
+	const student = await studentContext.newPage();
+	await student.goto(studentUrl);
+	await student.getByLabel(/Your name/).fill('Grace');
+	await student.getByRole('button', { name: 'Start', exact: true }).click();
+	await press(student, 'Start the lesson');
+	await press(student, /on to the questions/);
+	const q = await currentQuestion(student, module);
+	await answerRight(student, module, q);
+
+	await studentContext.setOffline(true);
+	await press(student, 'Check answer');
+	await expect(student.getByRole('alert')).toContainText('This device is offline');
+	await expect(student.getByRole('status').filter({ hasText: '1 answer waiting to be sent' })).toBeVisible();
+
+	await studentContext.setOffline(false);
+	await expect(panel(student).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
+	await expect(student.getByText(/waiting to be sent/)).toHaveCount(0);
+
+	// Stored once, however many times it went out.
+	await teacher.goto(resultsUrl);
+	const row = teacher.locator('table.class-table').getByRole('row', { name: /Grace/ });
+	await expect(row).toContainText(`1 / ${module.questions.length}`);
+	await studentContext.close();
+	await teacherContext.close();
+});

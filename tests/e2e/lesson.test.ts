@@ -159,6 +159,26 @@ test('a grading failure shows an error, keeps the answer, and a retry succeeds',
 	await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
 });
 
+test('an answer checked while offline is checked by itself once the device is back online', async ({
+	page,
+	context
+}) => {
+	await page.goto(`/m/${SLUG}`);
+	await press(page, 'Start the lesson');
+	await press(page, /on to the questions/);
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+
+	await context.setOffline(true);
+	await checkAnswer(page);
+	await expect(page.getByRole('alert')).toContainText('This device is offline');
+	await expect(page.getByRole('alert')).toContainText('will be checked as soon as you are back online');
+
+	await context.setOffline(false);
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 for (const [width, label] of [
 	[320, 'on a phone (320 px)'],
 	[640, 'at 200% zoom on a laptop (640 px)']
