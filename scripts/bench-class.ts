@@ -50,7 +50,11 @@ async function createAssignment(base: string): Promise<string> {
 	return code;
 }
 
-export async function benchClass(base: string, classSize: number = CLASS_SIZE): Promise<Row[]> {
+export async function benchClass(
+	base: string,
+	{ classSize = CLASS_SIZE, label = '' }: { classSize?: number; label?: string } = {}
+): Promise<Row[]> {
+	const name = `Class of ${classSize}${label ? ` on ${label}` : ''}`;
 	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
 	if (!loaded.ok) throw new Error(`module ${SLUG} does not load`);
 	const questions = loaded.module.questions;
@@ -100,14 +104,14 @@ export async function benchClass(base: string, classSize: number = CLASS_SIZE): 
 	const p99 = percentile(latencies, 99);
 	return [
 		{
-			measure: `Class of ${classSize}: answers saved per second (${latencies.length} answers, ${failures} failed)`,
+			measure: `${name}: answers saved per second (${latencies.length} answers, ${failures} failed)`,
 			value: `${rate.toFixed(0)} /s`,
 			budget: '≥ 100 /s, 0 failed',
 			ok: rate >= 100 && failures === 0
 		},
-		{ measure: `Class of ${classSize}: answer latency p50`, value: `${p50.toFixed(1)} ms`, budget: '—', ok: null },
+		{ measure: `${name}: answer latency p50`, value: `${p50.toFixed(1)} ms`, budget: '—', ok: null },
 		{
-			measure: `Class of ${classSize}: answer latency p99`,
+			measure: `${name}: answer latency p99`,
 			value: `${p99.toFixed(1)} ms`,
 			budget: '≤ 250 ms',
 			ok: p99 <= 250

@@ -139,7 +139,7 @@ export async function measureRecordAnswer(location: string, options: DbBenchOpti
 }
 
 /** Run a private PostgreSQL cluster for the length of `work`. */
-async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
+export async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
 	const external = process.env.BENCH_DATABASE_URL?.trim();
 	if (external) return work(external);
 	const script = resolve('scripts/pg-cluster.sh');

@@ -42,14 +42,16 @@ const rows: Row[] = [];
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 
-function startServer(dataDir: string): Promise<ChildProcess> {
+/** The built server on `port`, with SQLite in `dataDir` unless `env` names another database. */
+function startServer(dataDir: string, port = PORT, env: Record<string, string> = {}): Promise<ChildProcess> {
 	const server = spawn(process.execPath, ['build/closeread.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
-			PORT: String(PORT),
-			ORIGIN: BASE,
-			DATABASE_PATH: join(dataDir, 'bench.db')
+			PORT: String(port),
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATABASE_PATH: join(dataDir, 'bench.db'),
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -209,6 +211,30 @@ async function measureGrading() {
 	});
 }
 
+/** The same class against a second server whose database is a private PostgreSQL cluster. */
+async function classOnPostgres(
+	dataDir: string,
+	benchClass: (base: string, options: { label: string }) => Promise<Row[]>
+): Promise<Row[]> {
+	const { withPostgres } = await import('./bench-db.ts');
+	try {
+		return await withPostgres(async (url) => {
+			const port = PORT + 1;
+			const server = await startServer(dataDir, port, { DATABASE_URL: url });
+			try {
+				return await benchClass(`http://127.0.0.1:${port}`, { label: 'PostgreSQL' });
+			} finally {
+				server.kill('SIGTERM');
+			}
+		});
+	} catch (error) {
+		const message = (error as { stderr?: string }).stderr || (error instanceof Error ? error.message : String(error));
+		return [
+			{ measure: 'Class of 35 on PostgreSQL', value: `not measured: ${message.split('\n')[0]}`, budget: '', ok: false }
+		];
+	}
+}
+
 async function main() {
 	if (!existsSync('build/closeread.js') || process.env.BENCH_BUILD !== '0') {
 		const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -225,13 +251,9 @@ async function main() {
 			rows.push(...(await benchDb({ parts: ['db'] })));
 		}
 		if (want('class')) {
-			const path = join(process.cwd(), 'scripts/bench-class.ts');
-			if (existsSync(path)) {
-				const mod = (await import(path)) as { benchClass: (base: string) => Promise<Row[]> };
-				rows.push(...(await mod.benchClass(BASE)));
-			} else {
-				rows.push({ measure: 'Simulated class of 35', value: 'not available', budget: '', ok: null });
-			}
+			const { benchClass } = await import('./bench-class.ts');
+			rows.push(...(await benchClass(BASE, { label: 'SQLite' })));
+			rows.push(...(await classOnPostgres(dataDir, benchClass)));
 		}
 	} finally {
 		server.kill('SIGTERM');
