@@ -102,6 +102,8 @@ test('missed questions come due, are reviewed, rescheduled, and the due count fa
 	await expect(due.getByRole('heading', { level: 3, name: new RegExp(module.meta.title.slice(0, 30)) })).toBeVisible();
 	await expect(due.getByRole('listitem')).toHaveText([first.prompt, second.prompt]);
 	await expect(page.getByText('No reviews in the last 14 days.')).toBeVisible();
+	// With no reviews yet there is no empty chart, only the sentence.
+	await expect(page.getByText('Show the numbers')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'review page with due questions');
 	await page.setViewportSize({ width: 320, height: 720 });
 	await fitsWidth(page);
@@ -198,6 +200,36 @@ test('missed questions come due, are reviewed, rescheduled, and the due count fa
 	await page.reload();
 	await expect(dueCount(page)).toHaveText('0');
 	await expectNoAxeViolations(page, 'review page after reviewing');
+});
+
+test('with nothing due, the questions due next can be practised ahead, and that reschedules them', async ({ page }) => {
+	// Both reviewed right yesterday: nothing is due today.
+	const yesterday = new Date(2025, 4, 11, 9);
+	const reviewed = recordReview(
+		recordReview(missedDeck, keyOf(first), firstTry, yesterday),
+		keyOf(second),
+		firstTry,
+		yesterday
+	);
+	await openWithDeck(page, reviewed);
+	await expect(dueCount(page)).toHaveText('0');
+	await expect(page.getByText(/^Nothing is due today\./)).toBeVisible();
+	await expectNoAxeViolations(page, 'review page with nothing due');
+
+	await press(page, 'Practise ahead: 2 questions');
+	const prompt = panel(page).getByRole('heading', { level: 2 });
+	await expect(prompt).toBeFocused();
+	const promptText = (await prompt.textContent())?.trim();
+	const asked = singleChoice.find((q) => q.prompt === promptText);
+	expect(asked, 'the first question asked is one of the deck').toBeDefined();
+	await choose(page, asked!.options.find((o) => o.correct)!.text);
+	await press(page, 'Check answer');
+	await expect(panel(page).getByRole('heading', { level: 3, name: /Right!/ })).toBeFocused();
+
+	const stored = JSON.parse((await storedDeck(page))!) as Deck;
+	const card = stored.cards[keyOf(asked!)]!;
+	expect(card.reviews.length).toBe(reviewed.cards[keyOf(asked!)]!.reviews.length + 1);
+	expect(card.reviews.at(-1)!.source).toBe('review');
 });
 
 test('dark mode keeps the review page readable', async ({ page }) => {
