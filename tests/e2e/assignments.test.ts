@@ -113,6 +113,43 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	await teacherContext.close();
 });
 
+/** Nothing on the page scrolls sideways (a wide table may scroll inside its own wrapper). */
+async function expectNoSidewaysScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('on a 320 px phone the create form, the new links and the class results fit the screen', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext({ viewport: { width: 320, height: 720 } });
+	const teacher = await teacherContext.newPage();
+	await teacher.goto('/teach');
+	await expect(teacher.getByLabel('Lesson')).toBeVisible();
+	await expectNoSidewaysScroll(teacher);
+	await expectNoAxeViolations(teacher, 'teacher create page at 320 px');
+
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Phone class');
+	await expectNoSidewaysScroll(teacher);
+	await expectNoAxeViolations(teacher, 'new assignment links at 320 px');
+
+	const student = await studentAnswersFirstQuestion(browser, studentUrl, 'Ana', false);
+	await teacher.goto(resultsUrl);
+	await expect(teacher.locator('table.class-table').getByRole('link', { name: 'Ana', exact: true })).toBeVisible();
+	await expectNoSidewaysScroll(teacher);
+	await expectNoAxeViolations(teacher, 'class results at 320 px');
+	await teacher.setViewportSize({ width: 360, height: 720 });
+	await expectNoSidewaysScroll(teacher);
+
+	await teacher.locator('table.class-table').getByRole('link', { name: 'Ana', exact: true }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'Ana' })).toBeVisible();
+	await teacher.setViewportSize({ width: 320, height: 720 });
+	await expectNoSidewaysScroll(teacher);
+	await expectNoAxeViolations(teacher, "one student's answers at 320 px");
+
+	await student.context.close();
+	await teacherContext.close();
+});
+
 test('the create form explains what is wrong without losing what was typed', async ({ page }) => {
 	await page.goto('/teach');
 	await page.getByLabel('Attempts allowed').fill('0');

@@ -127,6 +127,16 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	// The question answered with a retry and a hint is offered again with its explanation.
 	await expect(page.locator('p.missed-count')).toContainText('1 question was not right at the first try');
 	await expectNoAxeViolations(page, 'results');
+	// On a 320 px phone the results fit the screen; the wide table scrolls inside its own box.
+	for (const width of [320, 360]) {
+		await page.setViewportSize({ width, height: 720 });
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await expectNoAxeViolations(page, `results at ${width} px`);
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	// After a reload the results are still there.
 	await page.reload();
