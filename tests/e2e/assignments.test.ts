@@ -75,6 +75,14 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	await expect(teacher.getByText('2 students, 0 submitted.')).toBeVisible();
 	await expect(teacher.locator('img[src="x"]')).toHaveCount(0);
 	await expectNoAxeViolations(teacher, 'results page');
+	// True/false/not-stated questions share one prompt: their rows are told apart by the statement.
+	const statements = module.questions.flatMap((q) => (q.type === 'true-false-not-stated' ? [q.statement] : []));
+	expect(statements.length).toBeGreaterThan(1);
+	const items = teacher.getByRole('region', { name: 'Question by question' });
+	for (const statement of statements) {
+		const row = items.getByRole('row').filter({ has: teacher.getByRole('rowheader', { name: statement }) });
+		await expect(row).toContainText('0 × Not stated');
+	}
 
 	// Drill-down into one student.
 	await table.getByRole('link', { name: HANGUL_NAME, exact: true }).click();

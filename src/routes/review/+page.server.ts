@@ -1,9 +1,10 @@
+import { questionLabel } from '$lib/content/label';
 import { catalogue } from '$lib/server/content';
 
 /**
  * What the review page needs to list due questions and to show a module's passage in context.
  * The deck itself lives on the device. No answer keys here: questions are reduced to their
- * prompts; the session fetches public questions with a fresh seed from ./questions.
+ * one-line labels (the prompt, or the statement where prompts are shared); the session fetches public questions with a fresh seed from ./questions.
  */
 export function load() {
 	const modules = [...catalogue().modules.values()].map((m) => ({
@@ -19,7 +20,7 @@ export function load() {
 			end: s.end
 		})),
 		scoring: { maxTries: m.scoring.maxTries, hintPenalty: m.scoring.hintPenalty },
-		questions: m.questions.map((q) => ({ id: q.id, prompt: q.prompt }))
+		questions: m.questions.map((q) => ({ id: q.id, prompt: questionLabel(q) }))
 	}));
 	return { modules };
 }

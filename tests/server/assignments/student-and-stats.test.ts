@@ -208,9 +208,46 @@ describe('class statistics', () => {
 		expect(stat.distractors!.filter((d) => !d.correct).reduce((n, d) => n + d.count, 0)).toBe(2);
 		const sentence = q.resolved.explanation[0]!.sentences[0]!;
 		expect(results.heat.find((h) => h.id === sentence)).toMatchObject({ misses: 2, opportunities: 5 });
-		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(5);
+		// The chart counts submitted attempts only: nobody has submitted yet.
+		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(0);
 		const csv = csvRows(module, results, await repo.listAnswersForAssignment(a.id));
 		expect(csv.rows).toHaveLength(5);
 		expect(csv.header).toContain(`q:${q.id}`);
+	});
+
+	it('true/false/not-stated questions are named by their statement and count first-try choices', async () => {
+		const a = await assignment();
+		const q = module.questions.find((x) => x.type === 'true-false-not-stated') as Extract<
+			ResolvedQuestion,
+			{ type: 'true-false-not-stated' }
+		>;
+		const wrong = q.answer === 'true' ? 'false' : 'true';
+		const choices = [q.answer, q.answer, wrong] as const;
+		const students = [];
+		for (const choice of choices) {
+			const s = await student(a, 'Reader');
+			students.push(s);
+			await saveAnswer(
+				repo,
+				module,
+				a,
+				answer(s.attempt.id, s.token, '', {
+					questionId: q.id,
+					response: { type: 'true-false-not-stated', choice }
+				}),
+				now
+			);
+		}
+		await submit(repo, module, a, { attemptId: students[0]!.attempt.id, deviceToken: students[0]!.token }, now);
+		const results = classResults(module, a, await repo.listAttempts(a.id), await repo.listAnswersForAssignment(a.id));
+		const stat = results.questions.find((x) => x.id === q.id)!;
+		expect(stat.prompt).toContain(q.statement);
+		expect(stat.distractors).toEqual([
+			{ id: 'true', text: 'True', correct: q.answer === 'true', count: choices.filter((c) => c === 'true').length },
+			{ id: 'false', text: 'False', correct: q.answer === 'false', count: choices.filter((c) => c === 'false').length },
+			{ id: 'not-stated', text: 'Not stated', correct: q.answer === 'not-stated', count: 0 }
+		]);
+		// One submitted attempt in the chart; the two still working are not counted as low scores.
+		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(1);
 	});
 });

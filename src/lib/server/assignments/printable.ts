@@ -4,6 +4,7 @@
  */
 import type { Module } from '../../content/module.ts';
 import { labelling, toPublicQuestion, type PublicQuestion } from '../../content/public.ts';
+import { questionLabel } from '../../content/label.ts';
 import { solutionFor } from '../../scoring/grade.ts';
 import type { Answer, Assignment, Attempt } from '../db/repository.ts';
 import { describeAnswer, publicQuestionFor } from './stats.ts';
@@ -70,7 +71,7 @@ export function drillDown(
 		return {
 			id: a.id,
 			questionId: a.questionId,
-			prompt: q?.prompt ?? a.questionId,
+			prompt: q ? questionLabel(q) : a.questionId,
 			tryNumber: a.tryNumber,
 			hintsUsed: a.hintsUsed,
 			revealed: a.revealed,

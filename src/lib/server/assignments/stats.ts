@@ -1,11 +1,12 @@
 /**
  * The teacher's view of a class, computed from stored attempts and answers: the class table, a
- * score distribution, per question facility (share right at the first try), a discrimination index
+ * score distribution of submitted attempts, per question facility (share right at the first try), a discrimination index
  * (upper minus lower 27% by total score) and distractor counts, and a heat map of the passage (per
  * sentence: first-try misses of the questions whose evidence lies there). Pure.
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
 import { labelling, toPublicQuestion, type PublicQuestion } from '../../content/public.ts';
+import { questionLabel, TFNS_CHOICES } from '../../content/label.ts';
 import type { Response } from '../../scoring/response.ts';
 import type { Solution } from '../../scoring/types.ts';
 import type { Answer, Assignment, AttemptSummary } from '../db/repository.ts';
@@ -35,6 +36,7 @@ export interface DistractorCount {
 
 export interface QuestionStat {
 	id: string;
+	/** The prompt, or the statement or claim where the prompt is shared (see questionLabel). */
 	prompt: string;
 	type: string;
 	points: number;
@@ -44,7 +46,7 @@ export interface QuestionStat {
 	facility: number | null;
 	/** Upper minus lower 27% facility, −1..1; null with fewer than 4 students. */
 	discrimination: number | null;
-	/** First-try choices per option, for choice questions. */
+	/** First-try choices per option, for choice and true/false/not-stated questions. */
 	distractors: DistractorCount[] | null;
 }
 
@@ -58,7 +60,7 @@ export interface ClassResults {
 	questionCount: number;
 	maxScore: number;
 	rows: ClassRow[];
-	/** Students per tenth of the score: [0–10%), [10–20%), … [90–100%]. */
+	/** Submitted attempts per tenth of the score: [0–10%), [10–20%), … [90–100%]. */
 	distribution: number[];
 	questions: QuestionStat[];
 	heat: SentenceHeat[];
@@ -72,14 +74,18 @@ function choiceOptions(q: ResolvedQuestion): { id: string; text: string; correct
 	if (q.type === 'single-choice' || q.type === 'multi-select' || q.type === 'evidence-paired') {
 		return q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct }));
 	}
+	if (q.type === 'true-false-not-stated') return TFNS_CHOICES.map((c) => ({ ...c, correct: c.id === q.answer }));
 	return null;
 }
 
-function chosenLabels(response: Response | null): string[] {
+/** Author ids of the choices in a first try; `options` maps the labels this student saw to them. */
+function chosenIds(response: Response | null, options: Record<string, string>): string[] {
 	if (!response) return [];
-	if (response.type === 'single-choice') return [response.optionId];
-	if (response.type === 'multi-select') return response.optionIds;
-	if (response.type === 'evidence-paired') return [response.partA];
+	const ids = (labels: string[]) => labels.flatMap((l) => (options[l] === undefined ? [] : [options[l]]));
+	if (response.type === 'single-choice') return ids([response.optionId]);
+	if (response.type === 'multi-select') return ids(response.optionIds);
+	if (response.type === 'evidence-paired') return ids([response.partA]);
+	if (response.type === 'true-false-not-stated') return [response.choice];
 	return [];
 }
 
@@ -105,8 +111,11 @@ export function classResults(
 			submittedAt: a.submittedAt
 		};
 	});
+	// Only submitted attempts: a student who has just started is not a low score.
 	const distribution = Array.from({ length: 10 }, () => 0);
-	for (const r of rows) distribution[Math.min(9, Math.floor(r.percent / 10))]! += 1;
+	for (const r of rows) {
+		if (r.status === 'submitted') distribution[Math.min(9, Math.floor(r.percent / 10))]! += 1;
+	}
 
 	const scoreOf = new Map(rows.map((r) => [r.attemptId, r.score]));
 	const seedOf = new Map(attempts.map((a) => [a.id, a.seed]));
@@ -138,9 +147,8 @@ export function classResults(
 			const counts = new Map(options.map((o) => [o.id, 0]));
 			for (const a of firsts) {
 				const map = labelling(q, questionSeed(assignment.settings, seedOf.get(a.attemptId) ?? '', q)).options;
-				for (const label of chosenLabels(a.response)) {
-					const id = map[label];
-					if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
+				for (const id of chosenIds(a.response, map)) {
+					if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
 				}
 			}
 			distractors = options.map((o) => ({ ...o, count: counts.get(o.id) ?? 0 }));
@@ -154,7 +162,7 @@ export function classResults(
 		}
 		return {
 			id: q.id,
-			prompt: q.prompt,
+			prompt: questionLabel(q),
 			type: q.type,
 			points: q.points,
 			answered,

@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
 import type { PublicModule } from '../../content/public.ts';
+import { questionLabel } from '../../content/label.ts';
 import { response } from '../../scoring/response.ts';
 import type { GradeResult } from '../../scoring/types.ts';
 import { gradeRequest } from '../grading.ts';
@@ -155,7 +156,7 @@ export function reportOf(
 			const a = finals.get(q.id);
 			return {
 				id: q.id,
-				prompt: q.prompt,
+				prompt: questionLabel(q),
 				maxPoints: q.points,
 				result: a ? resultOf(module, assignment, attempt, a) : null
 			};
