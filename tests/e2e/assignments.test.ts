@@ -64,7 +64,15 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	const response = await teacher.goto(resultsUrl);
 	expect(response?.headers()['cache-control']).toBe('no-store');
 	expect(response?.headers()['referrer-policy']).toBe('no-referrer');
-	await expect(teacher.getByText('No student has started yet.')).toBeVisible();
+	// Before anyone starts: a short note with the link, no empty chart and no table of zeros.
+	await expect(teacher.getByText('No students yet.')).toBeVisible();
+	await expect(teacher.getByLabel('Student link')).toHaveValue(studentUrl);
+	await expect(teacher.getByRole('heading', { name: 'Question by question' })).toHaveCount(0);
+	await expect(teacher.getByRole('img', { name: /Score distribution/ })).toHaveCount(0);
+	// The class comes first, managing the assignment after it.
+	const headings = await teacher.getByRole('heading', { level: 2 }).allTextContents();
+	expect(headings.indexOf('Class')).toBeLessThan(headings.indexOf('Manage'));
+	await expectNoAxeViolations(teacher, 'results page before anyone starts');
 
 	const first = await studentAnswersFirstQuestion(browser, studentUrl, XSS_NAME, true);
 	const second = await studentAnswersFirstQuestion(browser, studentUrl, HANGUL_NAME, false);
@@ -73,6 +81,16 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	await expect(table.getByRole('link', { name: XSS_NAME, exact: true })).toBeVisible();
 	await expect(table.getByRole('link', { name: HANGUL_NAME, exact: true })).toBeVisible();
 	await expect(teacher.getByText('2 students, 0 submitted.')).toBeVisible();
+	// Students still working are not scores yet; the columns speak plainly.
+	await expect(teacher.getByText('Nobody has submitted yet.')).toBeVisible();
+	await expect(teacher.getByRole('img', { name: /Score distribution/ })).toHaveCount(0);
+	await expect(teacher.getByRole('columnheader', { name: 'Right at first try' })).toBeVisible();
+	await expect(teacher.getByRole('columnheader', { name: 'Separates stronger from weaker readers' })).toBeVisible();
+	await teacher.getByText('What the columns mean').click();
+	const explanation = teacher.locator('details').filter({ hasText: 'What the columns mean' });
+	await expect(explanation).toHaveAttribute('open', '');
+	await expect(explanation).toContainText('top 27% of the class by total score');
+	await expect(table).not.toContainText(/:\d\d:\d\d/);
 	await expect(teacher.locator('img[src="x"]')).toHaveCount(0);
 	await expectNoAxeViolations(teacher, 'results page');
 	// True/false/not-stated questions share one prompt: their rows are told apart by the statement.
@@ -123,7 +141,9 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 
 /** Nothing on the page scrolls sideways (a wide table may scroll inside its own wrapper). */
 async function expectNoSidewaysScroll(page: Page) {
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -156,6 +176,31 @@ test('on a 320 px phone the create form, the new links and the class results fit
 
 	await student.context.close();
 	await teacherContext.close();
+});
+
+test('releasing results asks first, and is not the main button while nobody has submitted', async ({ page }) => {
+	await page.goto('/teach');
+	await page.getByLabel('Title students see').fill('Held back');
+	await page.getByLabel('When I release the results').check();
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await page.getByRole('link', { name: 'Open the results' }).click();
+	const release = page.getByRole('button', { name: 'Release results to students' });
+	await expect(release).toBeVisible();
+	await expect(release).not.toHaveClass(/btn-primary/);
+
+	let asked = '';
+	page.once('dialog', (dialog) => {
+		asked = dialog.message();
+		void dialog.dismiss();
+	});
+	await release.click();
+	await expect.poll(() => asked).toContain('Nobody has submitted yet');
+	await expect(release).toBeVisible();
+
+	page.once('dialog', (dialog) => void dialog.accept());
+	await release.click();
+	await expect(page.getByRole('button', { name: 'Hide results from students' })).toBeVisible();
+	await expectNoAxeViolations(page, 'results page after release');
 });
 
 test('the create form explains what is wrong without losing what was typed', async ({ page }) => {
