@@ -10,7 +10,8 @@ export interface HighlightRange {
 	end: number;
 }
 
-const smooth = (): ScrollBehavior =>
+/** Smooth scrolling, unless the reader asked for reduced motion. */
+export const smooth = (): ScrollBehavior =>
 	typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 
 export class PassageHighlighter {
