@@ -215,3 +215,58 @@ for (const [width, label] of [
 		await expectNoAxeViolations(page, `question at ${width} px`);
 	});
 }
+
+/** From the start screen to the first question of the second section, every answer right. */
+async function toSecondSectionQuestions(page: Page) {
+	await page.goto(`/m/${SLUG}`);
+	await press(page, 'Start the lesson');
+	const [first] = module.sections;
+	await press(page, /on to the questions/);
+	await expect(page.getByText(/^Question 1 of/)).toBeInViewport();
+	for (let qi = 0; qi < first!.questionIds.length; qi++) {
+		const q = await currentQuestion(page, module);
+		await answerRight(page, module, q);
+		await checkAnswer(page);
+		await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeFocused();
+		await press(page, qi === first!.questionIds.length - 1 ? 'Finish this section' : 'Next question');
+		if (qi < first!.questionIds.length - 1) await expect(page.getByText(`Question ${qi + 2} of`)).toBeInViewport();
+	}
+	await press(page, 'Next section');
+	await expect(page.getByRole('heading', { level: 1, name: module.sections[1]!.title })).toBeFocused();
+	await press(page, /on to the questions/);
+	await expect(panel(page).getByRole('heading', { level: 2 })).toBeFocused();
+}
+
+test('each question opens at its top, and the passage beside it turns to the current section', async ({ page }) => {
+	test.setTimeout(120_000);
+	await toSecondSectionQuestions(page);
+	// The lesson's bar, progress and the question's position line are on screen, not scrolled past.
+	await expect(page.getByText('Question 1 of')).toBeInViewport();
+	await expect(page.getByText(/^Section 2 of/)).toBeInViewport();
+	// The passage pane scrolled itself (the page did not) to where section 2 begins.
+	const second = module.sections[1]!;
+	const pane = page.locator('#passage-pane');
+	await expect(pane.locator(`[id="section-${second.id}-title"]`)).toBeInViewport();
+	await expect(pane.locator(`[id="${second.paragraphs[0]}"]`)).toBeInViewport();
+	await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+	await expectNoAxeViolations(page, 'second section beside its passage');
+});
+
+test('on a phone (360 px) "Show the passage" brings the current section into view and focus', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize({ width: 360, height: 640 });
+	await toSecondSectionQuestions(page);
+	await expect(page.getByText('Question 1 of')).toBeInViewport();
+	const toggle = page.getByRole('button', { name: 'Show the passage' });
+	await toggle.press('Enter');
+	const heading = page.locator(`#passage-pane [id="section-${module.sections[1]!.id}-title"]`);
+	await expect(heading).toBeFocused();
+	await expect(heading).toBeInViewport();
+	await expectNoAxeViolations(page, 'passage open on a phone');
+	// Closing, from the passage itself, gives focus back to the toggle.
+	const hide = page.locator('#passage-pane').getByRole('button', { name: 'Hide the passage' });
+	await expect(hide).toBeInViewport();
+	await hide.press('Enter');
+	await expect(page.getByRole('button', { name: 'Show the passage' })).toBeFocused();
+	await expect(page.locator('#passage-pane')).toBeHidden();
+});
