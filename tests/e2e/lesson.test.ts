@@ -24,6 +24,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	let highlighted = false;
 	let reloaded = false;
 	let selectedInPassage = false;
+	let revealed = false;
 	let expectedPoints = 0;
 
 	for (const [si, section] of module.sections.entries()) {
@@ -62,6 +63,24 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				expectedPoints += q.points;
 			}
 
+			if (!revealed && q.type === 'short-answer') {
+				// Once: a wrong short answer, then the answer shown: one model answer, no list of wordings.
+				revealed = true;
+				expectedPoints -= q.points;
+				await panel(page).getByRole('textbox', { name: 'Your answer' }).pressSequentially('zzz');
+				await checkAnswer(page);
+				await expect(panel(page).getByRole('heading', { level: 3, name: /Not yet/ })).toBeFocused();
+				await press(page, /^Show the answer/);
+				await expect(panel(page).getByRole('heading', { level: 3, name: /Here is the answer/ })).toBeFocused();
+				const solution = panel(page).getByRole('group', { name: 'A model answer' });
+				await expect(solution).toContainText(q.accepted[0]!);
+				await expect(solution.getByRole('listitem')).toHaveCount(0);
+				await expect(panel(page).getByText('Accepted answers')).toHaveCount(0);
+				await expectNoAxeViolations(page, 'a revealed answer');
+				await press(page, qi === section.questionIds.length - 1 ? 'Finish this section' : 'Next question');
+				continue;
+			}
+
 			if (!selectedInPassage && q.type === 'evidence') {
 				// Once: choose the evidence in the passage itself, by keyboard; the list follows.
 				selectedInPassage = true;
@@ -79,6 +98,8 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 			}
 			await checkAnswer(page);
 			await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeFocused();
+			// A right answer needs no solution laid out beside it.
+			await expect(panel(page).locator('.solution')).toHaveCount(0);
 
 			// Once: "show in passage" highlights the quoted words and gives focus back.
 			if (!highlighted) {
@@ -117,7 +138,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 		await press(page, si + 1 < module.sections.length ? 'Next section' : 'See my results');
 	}
 
-	expect(wrongTried && highlighted && reloaded && selectedInPassage).toBe(true);
+	expect(wrongTried && highlighted && reloaded && selectedInPassage && revealed).toBe(true);
 	const results = page.getByRole('heading', { level: 2, name: 'Your results' });
 	await expect(results).toBeFocused();
 	// One decimal at most, e.g. "23.5 / 25 points".
@@ -127,8 +148,8 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	for (const o of module.objectives)
 		await expect(page.getByRole('img', { name: new RegExp(`^${o.title}:`) })).toBeVisible();
 	await expect(page.getByRole('table')).toContainText(module.questions[0]!.prompt);
-	// The question answered with a retry and a hint is offered again with its explanation.
-	await expect(page.locator('p.missed-count')).toContainText('1 question was not right at the first try');
+	// The question answered with a retry and a hint, and the one whose answer was shown, are offered again.
+	await expect(page.locator('p.missed-count')).toContainText('2 questions were not right at the first try');
 	await expectNoAxeViolations(page, 'results');
 	// On a 320 px phone the results fit the screen; the wide table scrolls inside its own box.
 	for (const width of [320, 360]) {
