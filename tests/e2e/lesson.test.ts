@@ -17,6 +17,18 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	await expect(page.getByRole('heading', { name: 'How answers are scored' })).toBeVisible();
 	await expect(page.getByText('There is no time limit and no speed bonus.')).toBeVisible();
 	await expectNoAxeViolations(page, 'start screen');
+	// Start is near the top, above the objectives and the scoring policy.
+	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeInViewport();
+	// Every disclosure has a chevron that turns when it opens.
+	const summary = page.locator('summary').first();
+	const chevron = () => summary.evaluate((el) => getComputedStyle(el, '::before').transform);
+	const closed = await chevron();
+	expect(await summary.evaluate((el) => getComputedStyle(el, '::before').borderRightStyle)).toBe('solid');
+	await summary.press('Enter');
+	await expect(page.locator('details[open]')).toHaveCount(1);
+	await expect.poll(chevron).not.toBe(closed);
+	await summary.press('Enter');
+	await expect(page.locator('details[open]')).toHaveCount(0);
 	await press(page, 'Start the lesson');
 
 	const axeChecked = new Set<string>();
@@ -30,6 +42,9 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	for (const [si, section] of module.sections.entries()) {
 		await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeFocused();
 		await expect(page.getByText(section.readFor)).toBeVisible();
+		await expect(page.getByText(/Read for:?\s+Read for/i)).toHaveCount(0);
+		// The section's title is said once, by the heading.
+		await expect(page.getByText(section.title, { exact: true })).toHaveCount(1);
 		if (si === 0) await expectNoAxeViolations(page, 'reading');
 		await press(page, section.questionIds.length ? /on to the questions/ : 'Continue');
 
@@ -52,6 +67,25 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				const feedback = panel(page).getByRole('heading', { level: 3, name: /Not yet/ });
 				await expect(feedback).toBeFocused();
 				await expect(panel(page).getByRole('paragraph').filter({ hasText: wrong.feedback })).toBeVisible();
+				// The locked choice stays clearly the student's: accent colour and a "Your answer" tag.
+				const chosen = panel(page).getByRole('radio', { checked: true });
+				await expect(chosen).toBeDisabled();
+				await expect(
+					panel(page)
+						.locator('label')
+						.filter({ has: page.getByRole('radio', { checked: true }) })
+						.getByText('Your answer')
+				).toBeVisible();
+				const accent = await page.evaluate(() => {
+					const probe = document.createElement('span');
+					probe.style.color = 'var(--color-accent)';
+					document.body.append(probe);
+					const colour = getComputedStyle(probe).color;
+					probe.remove();
+					return colour;
+				});
+				expect(await chosen.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(accent);
+				expect(await chosen.evaluate((el) => getComputedStyle(el, '::before').backgroundColor)).toBe(accent);
 				await expect(page.getByRole('status').filter({ hasText: 'Not yet' })).toHaveText(/2 tries left/);
 				await expectNoAxeViolations(page, 'feedback: not yet');
 				await press(page, /^Show a hint/);
@@ -72,6 +106,9 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				await expect(panel(page).getByRole('heading', { level: 3, name: /Not yet/ })).toBeFocused();
 				await press(page, /^Show the answer/);
 				await expect(panel(page).getByRole('heading', { level: 3, name: /Here is the answer/ })).toBeFocused();
+				// A shown answer looks neutral, not "partly right" or "not yet".
+				await expect(panel(page).locator('section.feedback')).toHaveClass(/revealed/);
+				await expect(panel(page).locator('section.feedback')).not.toHaveClass(/partial|incorrect/);
 				const solution = panel(page).getByRole('group', { name: 'A model answer' });
 				await expect(solution).toContainText(q.accepted[0]!);
 				await expect(solution.getByRole('listitem')).toHaveCount(0);
