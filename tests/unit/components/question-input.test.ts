@@ -94,7 +94,9 @@ describe('single choice', () => {
 			disabled: true
 		});
 		const texts = labels(decode(body));
-		expect(texts[0]).toBe(`${q.options[0]!.text} not right`);
+		// The chosen row carries a visible "Your answer" tag (hidden from screen readers, which say "checked").
+		expect(texts[0]).toBe(`${q.options[0]!.text} Your answer not right`);
+		expect(body).toMatch(/<span class="yours[^"]*" aria-hidden="true">Your answer<\/span>/);
 		expect(texts[1]).toBe(`${q.options[1]!.text} Answer`);
 		expect(texts[2]).toBe(q.options[2]!.text);
 		expect(tags(body, 'fieldset')[0]).toMatch(/\sdisabled/);
