@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
-import { pointsOutOf } from '../../src/lib/format/points.ts';
+import { formatScore, pointsOutOf } from '../../src/lib/format/points.ts';
+import { questionLabel } from '../../src/lib/content/label.ts';
 
 const module = loadKey(SLUG);
 const totalPoints = module.questions.reduce((s, q) => s + q.points, 0);
@@ -163,7 +164,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				q = await currentQuestion(page, module);
 				expect(q.id).toBe(section.questionIds[qi]);
 				await expect(panel(page).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
-				await expect(page.getByText(`${Math.round(expectedPoints * 100) / 100} / ${totalPoints} pts`)).toBeVisible();
+				await expect(page.getByText(`${formatScore(expectedPoints)} / ${totalPoints} pts`)).toBeVisible();
 			}
 
 			const last = qi === section.questionIds.length - 1;
@@ -185,6 +186,9 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	for (const o of module.objectives)
 		await expect(page.getByRole('img', { name: new RegExp(`^${o.title}:`) })).toBeVisible();
 	await expect(page.getByRole('table')).toContainText(module.questions[0]!.prompt);
+	// Questions that share a prompt are told apart by their statement.
+	const statement = module.questions.find((q) => q.type === 'true-false-not-stated')!;
+	await expect(page.getByRole('table')).toContainText(questionLabel(statement));
 	// The question answered with a retry and a hint, and the one whose answer was shown, are offered again.
 	await expect(page.locator('p.missed-count')).toContainText('2 questions were not right at the first try');
 	await expectNoAxeViolations(page, 'results');
