@@ -112,6 +112,42 @@ describe('answers', () => {
 		expect(await repo.listAnswers(s.attempt.id)).toHaveLength(1);
 	});
 
+	it('"Show the answer" after a wrong try is stored as its own final answer worth 0, once', async () => {
+		const a = await assignment({ triesPerQuestion: 3 });
+		const s = await student(a, 'Ines');
+		const wrong = answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), false));
+		const tried = await saveAnswer(repo, module, a, wrong, now);
+		expect(tried).toMatchObject({ verdict: 'incorrect', final: false, triesLeft: 2, solution: null });
+
+		// The question panel asks for the answer under the number of the try it just graded.
+		const reveal = { ...wrong, answerId: randomUUID(), reveal: true };
+		const shown = await saveAnswer(repo, module, a, reveal, now);
+		expect(shown).toMatchObject({ tryNumber: 1, revealed: true, final: true, points: 0, triesLeft: 0 });
+		expect(shown.solution).not.toBeNull();
+		expect(shown.explanation).not.toBeNull();
+
+		// Posted again, under its id or a new one: the same result, stored once.
+		expect(await saveAnswer(repo, module, a, reveal, now)).toEqual(shown);
+		expect(await saveAnswer(repo, module, a, { ...reveal, answerId: randomUUID() }, now)).toEqual(shown);
+		// The graded try still answers for itself.
+		expect(await saveAnswer(repo, module, a, { ...wrong, answerId: randomUUID() }, now)).toEqual(tried);
+
+		const stored = await repo.listAnswers(s.attempt.id);
+		expect(stored.map((x) => [x.tryNumber, x.revealed, x.final, x.points])).toEqual([
+			[1, false, false, null],
+			[1, true, true, 0]
+		]);
+		const [summary] = await repo.listAttempts(a.id);
+		expect(summary).toMatchObject({ answerCount: 2, finishedCount: 1, points: 0 });
+		const results = classResults(module, a, [summary!], stored);
+		expect(results.rows[0]).toMatchObject({ finished: 1, score: 0 });
+		// The first try, not the reveal, counts for the question's facility.
+		expect(results.questions.find((q) => q.id === singleChoice().id)).toMatchObject({ answered: 1, facility: 0 });
+		const { header, rows } = csvRows(module, results, stored);
+		expect(rows[0]![header.indexOf(`q:${singleChoice().id}`)]).toBe(0);
+		expect(rows[0]![header.indexOf('questions_finished')]).toBe(1);
+	});
+
 	it('answers only for the device that started the attempt, while open and not submitted', async () => {
 		const a = await assignment();
 		const s = await student(a, 'Ben');

@@ -9,11 +9,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { closeDb, getDb, openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { migrateToLatest, migrations } from '../../../src/lib/server/db/migrations.ts';
+import { CodeMigrationProvider, migrateToLatest, migrations } from '../../../src/lib/server/db/migrations.ts';
 import { generateStudentCode, STUDENT_CODE_ALPHABET } from '../../../src/lib/server/db/codes.ts';
 import {
 	createRepository,
@@ -174,6 +174,47 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 				expect(await createRepository(second.db).getAssignmentByCode('KEEP2345')).toEqual(saved);
 			} finally {
 				await second.close();
+			}
+		});
+
+		it('keeps stored answers when the answer key changes to tell a reveal from a try, and back', async () => {
+			const location = await target.fresh();
+			const opened = await openDatabase(location);
+			try {
+				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+				const down = await migrator.migrateTo('0001_assignments_attempts_answers');
+				expect(down.error).toBeUndefined();
+				const older = createRepository(opened.db);
+				const assignment = await older.createAssignment(newAssignment());
+				const { attempt } = await older.startAttempt({
+					id: randomUUID(),
+					assignmentId: assignment.id,
+					displayName: 'Ana',
+					deviceHash: sha256('device'),
+					seed: 's'
+				});
+				const tried = await older.recordAnswer(newAnswer(attempt.id, 'q1', 1));
+				// The first schema turns a reveal at the same try away: the fault this change removes.
+				await expect(
+					older.recordAnswer(newAnswer(attempt.id, 'q1', 1, { revealed: true, final: true }))
+				).rejects.toThrow();
+
+				await migrateToLatest(opened.db);
+				const repo = createRepository(opened.db);
+				const shown = await repo.recordAnswer(
+					newAnswer(attempt.id, 'q1', 1, { revealed: true, final: true, points: 0 })
+				);
+				expect(shown.stored).toBe(true);
+				expect(await repo.listAnswers(attempt.id)).toEqual([tried.answer, shown.answer]);
+				// Still at most one final answer per question.
+				const late = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 2, { final: true, points: 1 }));
+				expect(late).toEqual({ stored: false, reason: 'already-final', answer: shown.answer });
+
+				// Undone, the reveal that shares a try number goes; the try stays.
+				expect((await migrator.migrateTo('0001_assignments_attempts_answers')).error).toBeUndefined();
+				expect(await older.listAnswers(attempt.id)).toEqual([tried.answer]);
+			} finally {
+				await opened.close();
 			}
 		});
 	});
@@ -361,6 +402,24 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 			const resent = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { verdict: 'correct', credit: 1 }));
 			expect(resent).toEqual({ stored: false, reason: 'same-try', answer: first.answer });
 			expect(await repo.listAnswers(attempt.id)).toHaveLength(1);
+		});
+
+		it('stores a reveal beside the try it follows, and that reveal at most once', async () => {
+			const { attempt } = await startedAttempt();
+			const tried = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
+			const reveal = newAnswer(attempt.id, 'q1', 1, { revealed: true, final: true, points: 0 });
+			const shown = await repo.recordAnswer(reveal);
+			expect(shown).toEqual({
+				stored: true,
+				answer: expect.objectContaining({ ...reveal, createdAt: expect.any(String) })
+			});
+			const again = await repo.recordAnswer({ ...reveal, id: randomUUID() });
+			expect(again).toEqual({ stored: false, reason: 'same-try', answer: shown.answer });
+			const retried = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { verdict: 'correct', credit: 1 }));
+			expect(retried).toEqual({ stored: false, reason: 'same-try', answer: tried.answer });
+			expect(await repo.listAnswers(attempt.id)).toEqual([tried.answer, shown.answer]);
+			const [summary] = await repo.listAttempts(attempt.assignmentId);
+			expect(summary).toMatchObject({ answerCount: 2, finishedCount: 1, points: 0 });
 		});
 
 		it('keeps tries that arrive out of order, and only one final answer per question', async () => {

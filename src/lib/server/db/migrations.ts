@@ -79,8 +79,108 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('attempts').ifExists().execute();
 			await db.schema.dropTable('assignments').ifExists().execute();
 		}
+	},
+	// "Show the answer" after a wrong try is stored with that try's number: it is not a try of its
+	// own. One answer per (attempt, question, try) would turn it away as a repeat of the try, so the
+	// key now tells a graded try from a reveal. SQLite cannot change a table's constraint in place,
+	// so the table is rebuilt the same way on both databases (the migrator wraps this in one transaction).
+	'0002_answers_reveal_own_record': {
+		async up(db: AnyDb) {
+			await createAnswersTable(db, 'answers_next', 'answers_attempt_question_try_reveal', [
+				'attempt_id',
+				'question_id',
+				'try_number',
+				'revealed'
+			]);
+			await copyAnswers(db, 'answers', 'answers_next');
+			await db.schema.dropTable('answers').execute();
+			await db.schema.alterTable('answers_next').renameTo('answers').execute();
+			await createOneFinalIndex(db);
+		},
+		async down(db: AnyDb) {
+			// A reveal that shares its try number with a graded try cannot survive the older key.
+			await db
+				.deleteFrom('answers')
+				.where('revealed', '=', 1)
+				.where((eb) =>
+					eb.exists(
+						eb
+							.selectFrom('answers as tried')
+							.select('tried.id')
+							.whereRef('tried.attempt_id', '=', 'answers.attempt_id')
+							.whereRef('tried.question_id', '=', 'answers.question_id')
+							.whereRef('tried.try_number', '=', 'answers.try_number')
+							.where('tried.revealed', '=', 0)
+					)
+				)
+				.execute();
+			await createAnswersTable(db, 'answers_prev', 'answers_attempt_question_try', [
+				'attempt_id',
+				'question_id',
+				'try_number'
+			]);
+			await copyAnswers(db, 'answers', 'answers_prev');
+			await db.schema.dropTable('answers').execute();
+			await db.schema.alterTable('answers_prev').renameTo('answers').execute();
+			await createOneFinalIndex(db);
+		}
 	}
 };
+
+const ANSWER_COLUMNS = [
+	'id',
+	'attempt_id',
+	'question_id',
+	'try_number',
+	'hints_used',
+	'revealed',
+	'response',
+	'verdict',
+	'credit',
+	'points',
+	'final',
+	'created_at'
+] as const;
+
+/** The answers table of 0001 under another name and with the given uniqueness key. */
+async function createAnswersTable(db: AnyDb, table: string, keyName: string, key: string[]): Promise<void> {
+	await db.schema
+		.createTable(table)
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
+		.addColumn('question_id', 'text', (c) => c.notNull())
+		.addColumn('try_number', 'integer', (c) => c.notNull())
+		.addColumn('hints_used', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('revealed', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('response', 'text', (c) => c.notNull())
+		.addColumn('verdict', 'text', (c) => c.notNull())
+		.addColumn('credit', 'double precision', (c) => c.notNull())
+		.addColumn('points', 'double precision')
+		.addColumn('final', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		// Also the index for "answers of an attempt", through its leading column.
+		.addUniqueConstraint(keyName, key)
+		.execute();
+}
+
+async function copyAnswers(db: AnyDb, from: string, to: string): Promise<void> {
+	await db
+		.insertInto(to)
+		.columns([...ANSWER_COLUMNS])
+		.expression(db.selectFrom(from).select([...ANSWER_COLUMNS]))
+		.execute();
+}
+
+/** At most one final answer per question of an attempt (see 0001). */
+async function createOneFinalIndex(db: AnyDb): Promise<void> {
+	await db.schema
+		.createIndex('answers_one_final')
+		.on('answers')
+		.columns(['attempt_id', 'question_id'])
+		.unique()
+		.where(sql.ref('final'), '=', 1)
+		.execute();
+}
 
 /** Hands Kysely the migrations above instead of scanning a folder. */
 export class CodeMigrationProvider implements MigrationProvider {

@@ -5,7 +5,8 @@
  *
  * Idempotency is the point of this layer: the browser generates attempt and answer ids, and a
  * post that arrives twice, late, or out of order is applied at most once. The database enforces
- * it with unique constraints (answer id; attempt + question + try; one final answer per question)
+ * it with unique constraints (answer id; attempt + question + try + reveal, so "show the answer"
+ * after a graded try is a record of its own; one final answer per question)
  * and `ON CONFLICT DO NOTHING`, so it holds across concurrent requests and server processes.
  */
 import { randomUUID } from 'node:crypto';
@@ -335,8 +336,9 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		},
 
 		/**
-		 * Store one answer, at most once. A repeat of a stored id, a second answer to the same try,
-		 * or a second final answer to a question is not stored; the stored answer comes back instead.
+		 * Store one answer, at most once. A repeat of a stored id, a second answer to the same try (or
+		 * a second reveal at it), or a second final answer to a question is not stored; the stored
+		 * answer comes back instead. A reveal carries the number of the try it follows, beside it.
 		 * Throws not-found when the attempt does not exist.
 		 */
 		async recordAnswer(input: NewAnswer): Promise<RecordAnswerResult> {
@@ -405,6 +407,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				.orderBy('created_at')
 				.orderBy('question_id')
 				.orderBy('try_number')
+				.orderBy('revealed')
 				.execute();
 			return rows.map(toAnswer);
 		},
@@ -421,6 +424,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				.orderBy('answers.created_at')
 				.orderBy('answers.question_id')
 				.orderBy('answers.try_number')
+				.orderBy('answers.revealed')
 				.execute();
 			return rows.map(toAnswer);
 		}
@@ -442,6 +446,7 @@ async function findDuplicate(trx: Tx, input: NewAnswer): Promise<{ reason: Dupli
 		.where('attempt_id', '=', input.attemptId)
 		.where('question_id', '=', input.questionId)
 		.where('try_number', '=', input.tryNumber)
+		.where('revealed', '=', input.revealed ? 1 : 0)
 		.executeTakeFirst();
 	if (sameTry) return { reason: 'same-try', answer: toAnswer(sameTry) };
 	const final = await trx
