@@ -3,7 +3,7 @@
  * status, goes out by itself when the connection returns, and the teacher then sees it.
  */
 import { expect, test } from '@playwright/test';
-import { SLUG } from './helpers';
+import { expectAssignmentOpened, SLUG } from './helpers';
 import { loadKey } from './module-key';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
 
@@ -25,7 +25,7 @@ test('answers given offline wait on the device and are sent when the connection 
 	await student.goto(studentUrl);
 	await student.getByLabel(/Your name/).fill('Ada');
 	await student.getByRole('button', { name: 'Start', exact: true }).click();
-	await press(student, 'Start the lesson');
+	await expectAssignmentOpened(student, 'Offline check', 'Ada', module.sections[0]!.title);
 	await press(student, /on to the questions/);
 	const q = await currentQuestion(student, module);
 	await answerRight(student, module, q);
@@ -72,7 +72,7 @@ test('with feedback at once, an answer checked offline gets its verdict by itsel
 	await student.goto(studentUrl);
 	await student.getByLabel(/Your name/).fill('Grace');
 	await student.getByRole('button', { name: 'Start', exact: true }).click();
-	await press(student, 'Start the lesson');
+	await expectAssignmentOpened(student, 'Offline, feedback at once', 'Grace', module.sections[0]!.title);
 	await press(student, /on to the questions/);
 	const q = await currentQuestion(student, module);
 	await answerRight(student, module, q);

@@ -7,13 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, SLUG } from './helpers';
+import { expectAssignmentOpened, expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
-import { answerRight, currentQuestion, panel, press } from './lesson-answers';
+import { answerRight, answerWrong, currentQuestion, panel, press } from './lesson-answers';
 
 const module = loadKey(SLUG);
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const HANGUL_NAME = '김민준';
+const TITLE = 'Year 9 close reading';
 
 async function createAssignment(page: Page, title: string) {
 	await page.goto('/teach');
@@ -26,7 +27,13 @@ async function createAssignment(page: Page, title: string) {
 	return { studentUrl, resultsUrl };
 }
 
-async function studentAnswersFirstQuestion(browser: Browser, studentUrl: string, name: string, axe: boolean) {
+async function studentAnswersFirstQuestion(
+	browser: Browser,
+	studentUrl: string,
+	title: string,
+	name: string,
+	axe: boolean
+) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(studentUrl);
@@ -35,7 +42,8 @@ async function studentAnswersFirstQuestion(browser: Browser, studentUrl: string,
 	if (axe) await expectNoAxeViolations(page, 'student name form');
 	await nameBox.fill(`  ${name}  `);
 	await page.getByRole('button', { name: 'Start', exact: true }).click();
-	await press(page, 'Start the lesson');
+	await expectAssignmentOpened(page, title, name, module.sections[0]!.title);
+	if (axe) await expectNoAxeViolations(page, 'student lesson, first section');
 	await press(page, /on to the questions/);
 	const q = await currentQuestion(page, module);
 	await answerRight(page, module, q);
@@ -54,7 +62,7 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	test.setTimeout(120_000);
 	const teacherContext = await browser.newContext({ acceptDownloads: true });
 	const teacher = await teacherContext.newPage();
-	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Year 9 close reading');
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, TITLE);
 	expect(studentUrl).toMatch(/\/a\/[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
 	expect(resultsUrl).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
 	await expect(teacher.getByRole('img', { name: 'QR code of the student link' })).toBeVisible();
@@ -74,8 +82,8 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	expect(headings.indexOf('Class')).toBeLessThan(headings.indexOf('Manage'));
 	await expectNoAxeViolations(teacher, 'results page before anyone starts');
 
-	const first = await studentAnswersFirstQuestion(browser, studentUrl, XSS_NAME, true);
-	const second = await studentAnswersFirstQuestion(browser, studentUrl, HANGUL_NAME, false);
+	const first = await studentAnswersFirstQuestion(browser, studentUrl, TITLE, XSS_NAME, true);
+	const second = await studentAnswersFirstQuestion(browser, studentUrl, TITLE, HANGUL_NAME, false);
 
 	const table = teacher.locator('table.class-table');
 	await expect(table.getByRole('link', { name: XSS_NAME, exact: true })).toBeVisible();
@@ -160,7 +168,7 @@ test('on a 320 px phone the create form, the new links and the class results fit
 	await expectNoSidewaysScroll(teacher);
 	await expectNoAxeViolations(teacher, 'new assignment links at 320 px');
 
-	const student = await studentAnswersFirstQuestion(browser, studentUrl, 'Ana', false);
+	const student = await studentAnswersFirstQuestion(browser, studentUrl, 'Phone class', 'Ana', false);
 	await teacher.goto(resultsUrl);
 	await expect(teacher.locator('table.class-table').getByRole('link', { name: 'Ana', exact: true })).toBeVisible();
 	await expectNoSidewaysScroll(teacher);
@@ -201,6 +209,92 @@ test('releasing results asks first, and is not the main button while nobody has 
 	await release.click();
 	await expect(page.getByRole('button', { name: 'Hide results from students' })).toBeVisible();
 	await expectNoAxeViolations(page, 'results page after release');
+});
+
+test('with feedback at once, "Show the answer" after a wrong try shows the answer, and the teacher sees it scored 0', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Show the answer');
+
+	const studentContext = await browser.newContext();
+	const student = await studentContext.newPage();
+	await student.goto(studentUrl);
+	await student.getByLabel(/Your name/).fill('Noor');
+	await student.getByRole('button', { name: 'Start', exact: true }).click();
+	await expectAssignmentOpened(student, 'Show the answer', 'Noor', module.sections[0]!.title);
+	await press(student, /on to the questions/);
+	const q = await currentQuestion(student, module);
+	await answerWrong(student, q);
+	await press(student, 'Check answer');
+	await expect(panel(student).getByRole('heading', { level: 3, name: /Not yet/ })).toBeVisible();
+
+	const revealed = student.waitForResponse((r) => r.url().includes('/answers') && r.request().method() === 'POST');
+	await press(student, 'Show the answer (scores 0)');
+	expect((await revealed).status()).toBe(200);
+	const feedback = panel(student).getByRole('heading', { level: 3, name: /Here is the answer/ });
+	await expect(feedback).toBeVisible();
+	await expect(feedback).toContainText(`0 / ${q.points}`);
+	await expect(panel(student).getByText(q.explanation.text)).toBeVisible();
+	await expect(panel(student).getByRole('button', { name: /Next question|Finish this section/ })).toBeVisible();
+	await expectNoAxeViolations(student, 'student question with the answer shown');
+
+	await teacher.goto(resultsUrl);
+	await expect(teacher.getByText('1 student, 0 submitted.')).toBeVisible();
+	await teacher.getByRole('link', { name: 'Noor', exact: true }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'Noor' })).toBeVisible();
+	const rows = teacher.getByRole('row').filter({ has: teacher.getByRole('rowheader', { name: q.prompt }) });
+	await expect(rows).toHaveCount(2);
+	await expect(rows.nth(0).getByRole('cell', { name: 'incorrect', exact: true })).toBeVisible();
+	await expect(rows.nth(1).getByRole('cell', { name: 'answer shown', exact: true })).toBeVisible();
+	await expect(rows.nth(1).getByRole('cell').last()).toHaveText('0');
+
+	await studentContext.close();
+	await teacherContext.close();
+});
+
+test('a student types the class code read aloud, in lower case with its dash, on the home page', async ({
+	browser,
+	request
+}) => {
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Code from the board');
+	const code = studentUrl.split('/a/')[1]!;
+	const spoken = `${code.slice(0, 4)}-${code.slice(4)}`;
+	await expect(teacher.getByText(`Code to read aloud: ${spoken}`)).toBeVisible();
+	await teacher.goto(resultsUrl);
+	await expect(teacher.getByText(spoken, { exact: true })).toBeVisible();
+	await teacherContext.close();
+
+	const studentContext = await browser.newContext();
+	const student = await studentContext.newPage();
+	await student.goto('/');
+	const box = student.getByLabel('Have a class code?');
+	await expect(box).toBeVisible();
+	await expectNoAxeViolations(student, 'home page with the class code form');
+	await box.press('Enter');
+	await expect(student.getByRole('alert')).toHaveText('Type the code your teacher gave you.');
+	await box.pressSequentially(spoken.toLowerCase());
+	await box.press('Enter');
+	await expect(student).toHaveURL(new RegExp(`/a/${code}$`));
+	await expect(student.getByRole('heading', { level: 1, name: 'Code from the board' })).toBeVisible();
+	await expect(student.getByLabel(/Your name/)).toBeVisible();
+
+	await student.goto('/');
+	await student.getByLabel('Have a class code?').fill('zzzz-zzzz');
+	await student.getByRole('button', { name: 'Open the assignment' }).press('Enter');
+	await expect(
+		student.getByText('There is no assignment with this code. Check the link with your teacher.')
+	).toBeVisible();
+	await studentContext.close();
+
+	// Without JavaScript the form asks the server, which sends the browser to the same page.
+	const plain = await request.get(`/a?code=${encodeURIComponent(` ${spoken.toLowerCase()} `)}`, { maxRedirects: 0 });
+	expect(plain.status()).toBe(303);
+	expect(plain.headers()['location']).toBe(`/a/${code}`);
 });
 
 test('the create form explains what is wrong without losing what was typed', async ({ page }) => {

@@ -13,3 +13,17 @@ export async function expectNoAxeViolations(page: Page, label: string) {
 	);
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/**
+ * After the name step of an assignment: the lesson is open at its first section (no second Start
+ * button), its heading has focus, and the banner names the assignment and the student.
+ */
+export async function expectAssignmentOpened(page: Page, title: string, name: string, firstSection: string) {
+	const heading = page.getByRole('heading', { level: 1, name: firstSection });
+	await expect(heading).toBeVisible();
+	await expect(heading).toBeFocused();
+	await expect(page.getByText(title, { exact: true })).toBeVisible();
+	await expect(page.getByText(name, { exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start the lesson' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /on to the questions/ })).toBeVisible();
+}

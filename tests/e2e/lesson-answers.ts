@@ -99,6 +99,28 @@ export async function answerRight(page: Page, module: Module, q: ResolvedQuestio
 	}
 }
 
+/** Give a wrong answer to the question on screen (the kinds whose wrong answer is one choice or a word). */
+export async function answerWrong(page: Page, q: ResolvedQuestion) {
+	const p = panel(page);
+	switch (q.type) {
+		case 'single-choice':
+		case 'evidence-paired':
+			await check(p.getByRole('radio', { name: q.options.find((o) => !o.correct)!.text, exact: true }));
+			break;
+		case 'multi-select':
+			await check(p.getByRole('checkbox', { name: q.options.find((o) => !o.correct)!.text, exact: true }));
+			break;
+		case 'true-false-not-stated':
+			await check(p.getByRole('radio', { name: TFNS_LABEL[q.answer === 'true' ? 'false' : 'true'] }));
+			break;
+		case 'short-answer':
+			await p.getByRole('textbox', { name: 'Your answer' }).pressSequentially('zzz');
+			break;
+		default:
+			throw new Error(`answerWrong does not know how to miss a ${q.type} question`);
+	}
+}
+
 /** The question whose prompt is on screen. */
 export async function currentQuestion(page: Page, module: Module): Promise<ResolvedQuestion> {
 	const heading = panel(page).getByRole('heading', { level: 2 });

@@ -14,10 +14,7 @@ export function generateStudentCode(length: number = STUDENT_CODE_LENGTH): strin
 	return code;
 }
 
-/** Upper-cases and drops spaces and dashes, so "abcd-efgh" typed by a student finds ABCDEFGH. */
-export function normaliseStudentCode(input: string): string {
-	return input.replace(/[\s-]+/g, '').toUpperCase();
-}
+export { normaliseStudentCode } from '../../student-code.ts';
 
 export function isStudentCode(input: string): boolean {
 	return new RegExp(`^[${STUDENT_CODE_ALPHABET}]{${STUDENT_CODE_LENGTH}}$`).test(input);

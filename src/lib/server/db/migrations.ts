@@ -143,7 +143,12 @@ const ANSWER_COLUMNS = [
 ] as const;
 
 /** The answers table of 0001 under another name and with the given uniqueness key. */
-async function createAnswersTable(db: AnyDb, table: string, keyName: string, key: string[]): Promise<void> {
+async function createAnswersTable(
+	db: AnyDb,
+	table: string,
+	keyName: string,
+	key: (typeof ANSWER_COLUMNS)[number][]
+): Promise<void> {
 	await db.schema
 		.createTable(table)
 		.addColumn('id', 'text', (c) => c.primaryKey())
