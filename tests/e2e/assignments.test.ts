@@ -249,6 +249,7 @@ test('with feedback at once, "Show the answer" after a wrong try shows the answe
 	await expect(rows).toHaveCount(2);
 	await expect(rows.nth(0).getByRole('cell', { name: 'incorrect', exact: true })).toBeVisible();
 	await expect(rows.nth(1).getByRole('cell', { name: 'answer shown', exact: true })).toBeVisible();
+	await expect(rows.nth(1).getByRole('cell', { name: '(asked to see the answer)' })).toBeVisible();
 	await expect(rows.nth(1).getByRole('cell').last()).toHaveText('0');
 
 	await studentContext.close();

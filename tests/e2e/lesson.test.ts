@@ -105,8 +105,11 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				await panel(page).getByRole('textbox', { name: 'Your answer' }).pressSequentially('zzz');
 				await checkAnswer(page);
 				await expect(panel(page).getByRole('heading', { level: 3, name: /Not yet/ })).toBeFocused();
+				const lastTryFeedback = (await panel(page).locator('section.feedback p').first().textContent())!.trim();
 				await press(page, /^Show the answer/);
 				await expect(panel(page).getByRole('heading', { level: 3, name: /Here is the answer/ })).toBeFocused();
+				// The last try's feedback is not repeated under the answer.
+				await expect(panel(page).locator('section.feedback').getByText(lastTryFeedback)).toHaveCount(0);
 				// A shown answer looks neutral, not "partly right" or "not yet".
 				await expect(panel(page).locator('section.feedback')).toHaveClass(/revealed/);
 				await expect(panel(page).locator('section.feedback')).not.toHaveClass(/partial|incorrect/);
