@@ -182,6 +182,11 @@ test('on a 320 px phone the create form, the new links and the class results fit
 	await expectNoSidewaysScroll(teacher);
 	await expectNoAxeViolations(teacher, "one student's answers at 320 px");
 
+	await teacher.goto(`${resultsUrl}/worksheet`);
+	await expect(teacher.getByRole('heading', { level: 2, name: 'Questions' })).toBeVisible();
+	await expectNoSidewaysScroll(teacher);
+	await expectNoAxeViolations(teacher, 'printable worksheet at 320 px');
+
 	await student.context.close();
 	await teacherContext.close();
 });
