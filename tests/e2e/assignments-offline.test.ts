@@ -3,7 +3,8 @@
  * status, goes out by itself when the connection returns, and the teacher then sees it.
  */
 import { expect, test } from '@playwright/test';
-import { expectAssignmentOpened, SLUG } from './helpers';
+import { SLUG } from './helpers';
+import { createAssignment, joinAsStudent } from './assignment-steps';
 import { loadKey } from './module-key';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
 
@@ -13,20 +14,8 @@ test('answers given offline wait on the device and are sent when the connection 
 	test.setTimeout(90_000);
 	const teacherContext = await browser.newContext();
 	const teacher = await teacherContext.newPage();
-	await teacher.goto('/teach');
-	await teacher.getByLabel('Title students see').fill('Offline check');
-	await teacher.getByRole('radio', { name: 'After they submit' }).check();
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const studentUrl = await teacher.getByLabel(/Student link/).inputValue();
-	const resultsUrl = await teacher.getByLabel(/private results link/).inputValue();
-
-	const studentContext = await browser.newContext();
-	const student = await studentContext.newPage();
-	await student.goto(studentUrl);
-	await student.getByLabel(/Your name/).fill('Ada');
-	await student.getByRole('button', { name: 'Start', exact: true }).click();
-	await expectAssignmentOpened(student, 'Offline check', 'Ada', module.sections[0]!.title);
-	await press(student, /on to the questions/);
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Offline check', 'After they submit');
+	const { context: studentContext, page: student } = await joinAsStudent(browser, studentUrl, 'Offline check', 'Ada');
 	const q = await currentQuestion(student, module);
 	await answerRight(student, module, q);
 
@@ -60,20 +49,9 @@ test('with feedback at once, an answer checked offline gets its verdict by itsel
 	test.setTimeout(90_000);
 	const teacherContext = await browser.newContext();
 	const teacher = await teacherContext.newPage();
-	await teacher.goto('/teach');
-	await teacher.getByLabel('Title students see').fill('Offline, feedback at once');
-	await teacher.getByRole('radio', { name: /At once/ }).check();
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const studentUrl = await teacher.getByLabel(/Student link/).inputValue();
-	const resultsUrl = await teacher.getByLabel(/private results link/).inputValue();
-
-	const studentContext = await browser.newContext();
-	const student = await studentContext.newPage();
-	await student.goto(studentUrl);
-	await student.getByLabel(/Your name/).fill('Grace');
-	await student.getByRole('button', { name: 'Start', exact: true }).click();
-	await expectAssignmentOpened(student, 'Offline, feedback at once', 'Grace', module.sections[0]!.title);
-	await press(student, /on to the questions/);
+	const title = 'Offline, feedback at once';
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, title, /At once/);
+	const { context: studentContext, page: student } = await joinAsStudent(browser, studentUrl, title, 'Grace');
 	const q = await currentQuestion(student, module);
 	await answerRight(student, module, q);
 

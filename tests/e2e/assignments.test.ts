@@ -9,23 +9,13 @@ import Papa from 'papaparse';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAssignmentOpened, expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
+import { createAssignment, joinAsStudent } from './assignment-steps';
 import { answerRight, answerWrong, currentQuestion, panel, press } from './lesson-answers';
 
 const module = loadKey(SLUG);
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const HANGUL_NAME = '김민준';
 const TITLE = 'Year 9 close reading';
-
-async function createAssignment(page: Page, title: string) {
-	await page.goto('/teach');
-	await expect(page.getByRole('heading', { level: 1, name: /Assign a lesson/ })).toBeVisible();
-	await page.getByLabel('Title students see').fill(title);
-	await page.getByRole('button', { name: 'Create the assignment' }).click();
-	await expect(page.getByRole('heading', { name: `“${title}” is ready` })).toBeVisible();
-	const studentUrl = await page.getByLabel(/Student link/).inputValue();
-	const resultsUrl = await page.getByLabel(/private results link/).inputValue();
-	return { studentUrl, resultsUrl };
-}
 
 async function studentAnswersFirstQuestion(
 	browser: Browser,
@@ -224,13 +214,12 @@ test('with feedback at once, "Show the answer" after a wrong try shows the answe
 	const teacher = await teacherContext.newPage();
 	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Show the answer');
 
-	const studentContext = await browser.newContext();
-	const student = await studentContext.newPage();
-	await student.goto(studentUrl);
-	await student.getByLabel(/Your name/).fill('Noor');
-	await student.getByRole('button', { name: 'Start', exact: true }).click();
-	await expectAssignmentOpened(student, 'Show the answer', 'Noor', module.sections[0]!.title);
-	await press(student, /on to the questions/);
+	const { context: studentContext, page: student } = await joinAsStudent(
+		browser,
+		studentUrl,
+		'Show the answer',
+		'Noor'
+	);
 	const q = await currentQuestion(student, module);
 	await answerWrong(student, q);
 	await press(student, 'Check answer');
