@@ -234,7 +234,7 @@ describe('matching', () => {
 		);
 	});
 
-	it('shows each left item’s answer once the question is over', () => {
+	it('shows the answer of each wrong or missing match once the question is over, and none for a right one', () => {
 		const body = decode(
 			html(q, {
 				response: { type: 'matching', pairs: { l1: 'r3', l2: 'r1', l3: null } },
@@ -244,7 +244,8 @@ describe('matching', () => {
 			})
 		);
 		const right = new Map(q.right.map((r) => [r.id, r.text]));
-		expect(body).toContain('this match');
+		expect(body.match(/Answer:<\/span>/g)).toHaveLength(2);
+		expect(body).not.toContain(`Answer:</span> ${right.get('r3')}`);
 		expect(body).toContain(`Answer:</span> ${right.get('r2')}`);
 		expect(body).toContain(`Answer:</span> ${right.get('r4')}`);
 		expect(body).toContain('No match chosen');
