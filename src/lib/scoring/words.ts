@@ -13,6 +13,8 @@ export interface Word {
 	text: string;
 	/** Its stem ("moniter"). */
 	stem: string;
+	/** It has a digit: a number, compared exactly. */
+	digit: boolean;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -60,7 +62,7 @@ export function wordsOf(text: string): Word[] {
 	return normal
 		.split(' ')
 		.filter((w) => !ARTICLES.has(w))
-		.map((w) => ({ text: w, stem: stemOf(w) }));
+		.map((w) => ({ text: w, stem: stemOf(w), digit: /\d/.test(w) }));
 }
 
 /**
@@ -80,14 +82,20 @@ export function typoDistance(a: string, b: string, max: number): number {
 	if (a === b) return 0;
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	const n = b.length;
-	let before = new Array<number>(n + 1).fill(0);
-	let previous = Array.from({ length: n + 1 }, (_, j) => j);
-	let current = new Array<number>(n + 1).fill(0);
+	// Three rows of the table: two rows back (for swaps), the previous one and the current one.
+	let before = rows[0]!;
+	let previous = rows[1]!;
+	let current = rows[2]!;
+	if (previous.length <= n) {
+		for (let k = 0; k < 3; k++) rows[k] = new Uint16Array(n + 16);
+		[before, previous, current] = [rows[0]!, rows[1]!, rows[2]!];
+	}
+	for (let j = 0; j <= n; j++) previous[j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		current[0] = i;
 		let rowMin = i;
 		for (let j = 1; j <= n; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
 			let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
 			current[j] = d;
@@ -98,6 +106,9 @@ export function typoDistance(a: string, b: string, max: number): number {
 	}
 	return Math.min(previous[n]!, max + 1);
 }
+
+/** Rows reused by typoDistance (grading is synchronous, so one set serves every call). */
+const rows: Uint16Array[] = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
 
 /** Whether an everyday word, which is never read as a typo. */
 export function neverATypo(word: string): boolean {
