@@ -87,7 +87,7 @@ function compile(rubric: Rubric): CompiledRubric {
  */
 function wordMatches(word: Word, pattern: Pattern, vocabulary: Set<string>): boolean {
 	if (word.stem === pattern.stem || word.text === pattern.text) return true;
-	if (pattern.allowance === 0 || word.digit || word.text.length <= 3 || word.text[0] !== pattern.text[0]) return false;
+	if (pattern.allowance === 0 || word.digit || word.text.length < 3 || word.text[0] !== pattern.text[0]) return false;
 	if (Math.abs(word.text.length - pattern.text.length) > pattern.allowance + 3) return false;
 	if (vocabulary.has(word.stem) || neverATypo(word.text)) return false;
 	if (typoDistance(word.text, pattern.text, pattern.allowance) <= pattern.allowance) return true;

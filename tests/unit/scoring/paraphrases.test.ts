@@ -220,7 +220,8 @@ const tables: Table[] = [
 			'food, oil and cassh',
 			'food, oil n cash',
 			'russian food, oil and cash',
-			'food, oil, dollars'
+			'food, oil, dollars',
+			'fod, oil and cash'
 		],
 		wrong: [
 			'weapons',
