@@ -2,13 +2,11 @@
  * The repository against both databases: SQLite in a temporary file, and PostgreSQL on the
  * private cluster that tests/server/pg-global-setup.ts starts. Each suite gets a fresh database.
  */
-import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -25,8 +23,7 @@ import {
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 // Brings in the ProvidedContext declarations for inject('pgUrl') and inject('pgError').
 import type {} from '../pg-global-setup.ts';
-
-const run = promisify(execFile);
+import { runScript } from './processes.ts';
 
 interface Target {
 	name: 'sqlite' | 'postgres';
@@ -131,14 +128,16 @@ function newAnswer(
 	};
 }
 
-describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target) => {
+// Budgets: a PostgreSQL test makes a database and runs migrations over a socket; on a busy machine
+// that takes seconds, so every test here may take up to 30 s and the set-up 60 s.
+describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeout: 30_000 }, (target) => {
 	let handle: DatabaseHandle;
 	let repo: Repository;
 
 	beforeAll(async () => {
 		handle = await openDatabase(await target.fresh());
 		repo = createRepository(handle.db, { now: steppingClock() });
-	});
+	}, 60_000);
 
 	afterAll(async () => {
 		await handle?.close();
@@ -529,14 +528,15 @@ describe('SQLite specifics', () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	it('opens in WAL mode with a busy timeout, foreign keys and synchronous NORMAL, creating the folder', async () => {
+	it('opens in WAL mode without a blocking busy wait, foreign keys and synchronous NORMAL, creating the folder', async () => {
 		const handle = await openDatabase(join(dir, 'nested', 'folder', 'app.db'));
 		try {
 			const pragma = async (name: string) =>
 				Object.values((await sql.raw(`pragma ${name}`).execute(handle.db)).rows[0] as object)[0];
 			expect(handle.dialect).toBe('sqlite');
 			expect(await pragma('journal_mode')).toBe('wal');
-			expect(await pragma('busy_timeout')).toBe(5000);
+			// SQLite's own wait would sleep on the event loop; the repository waits instead (unavailable.ts).
+			expect(await pragma('busy_timeout')).toBe(0);
 			expect(await pragma('foreign_keys')).toBe(1);
 			expect(await pragma('synchronous')).toBe(1);
 		} finally {
@@ -558,11 +558,16 @@ describe('SQLite specifics', () => {
 		await expect(openDatabase()).rejects.toThrow(/postgres:\/\/.*DATABASE_PATH/);
 	});
 
-	it('never surfaces SQLITE_BUSY while other processes write to the same file', async () => {
+	// Three processes write 150 answers each to one file at once. Every wait for the lock is given a
+	// budget far beyond what the work needs on any machine, so the outcome does not depend on load;
+	// the test's own budget covers starting two Node processes with tsx on a busy machine.
+	it('never surfaces SQLITE_BUSY while other processes write to the same file', { timeout: 180_000 }, async () => {
 		const file = join(dir, 'contended.db');
 		const handle = await openDatabase(file);
+		const budget = { DATABASE_BUSY_WAIT_MS: '120000' };
+		const writers = ['p1', 'p2'].map((prefix) => ({ prefix, child: null as ReturnType<typeof runScript> | null }));
 		try {
-			const repo = createRepository(handle.db);
+			const repo = createRepository(handle.db, { busyWaitMs: 120_000 });
 			const assignment = await repo.createAssignment(newAssignment());
 			const { attempt } = await repo.startAttempt({
 				id: randomUUID(),
@@ -571,18 +576,22 @@ describe('SQLite specifics', () => {
 				deviceHash: sha256('a'),
 				seed: 's'
 			});
-			const writer = resolve('tests/server/db/sqlite-writer.ts');
-			const other = (prefix: string) =>
-				run(process.execPath, ['--import', 'tsx', writer, file, attempt.id, prefix, '150'], { timeout: 60_000 });
-			const local = Promise.all(
+			for (const w of writers) w.child = runScript('sqlite-writer.ts', [file, attempt.id, w.prefix, '150'], budget);
+			// Both writers have opened the file before anyone writes, then all three start together.
+			await Promise.all(writers.map((w) => w.child!.said('ready')));
+			for (const w of writers) w.child!.tell();
+			const mine = await Promise.all(
 				Array.from({ length: 150 }, (_, i) => repo.recordAnswer(newAnswer(attempt.id, `local-${i}`, 1)))
 			);
-			const [a, b, mine] = await Promise.all([other('p1'), other('p2'), local]);
-			expect(JSON.parse(a.stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
-			expect(JSON.parse(b.stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
+			for (const w of writers) {
+				const { code, stdout } = await w.child!.finished();
+				expect(code).toBe(0);
+				expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
+			}
 			expect(mine.every((r) => r.stored)).toBe(true);
 			expect(await repo.listAnswers(attempt.id)).toHaveLength(450);
 		} finally {
+			for (const w of writers) if (w.child && w.child.process.exitCode === null) w.child.process.kill();
 			await handle.close();
 		}
 	});
