@@ -353,6 +353,34 @@ test('answer posts: bad bodies get clear 4xx, and a duplicate post is stored onc
 	expect(results.results.questions[0].answered).toBe(0); // a reveal is not a first try
 });
 
+test("the teacher removes one student's row from the results page; the rest of the class stays", async ({
+	page,
+	request
+}) => {
+	const { studentUrl, resultsUrl } = await createAssignment(page, 'Remove one');
+	const code = studentUrl.split('/a/')[1]!;
+	for (const name of ['Real Student', 'Fake Name']) {
+		const res = await request.post(`/api/a/${code}/attempt`, {
+			data: { action: 'start', attemptId: crypto.randomUUID(), deviceToken: `remove-${crypto.randomUUID()}`, name }
+		});
+		expect(res.status()).toBe(200);
+	}
+	await page.goto(resultsUrl);
+	const table = page.getByRole('table').first();
+	await expect(table.getByRole('rowheader', { name: 'Fake Name' })).toBeVisible();
+	page.once('dialog', (dialog) => {
+		expect(dialog.message()).toBe('Remove Fake Name and all their answers? This cannot be undone.');
+		void dialog.accept();
+	});
+	await page.getByRole('button', { name: 'Remove Fake Name' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Removed Fake Name and their 0 answers.' })).toBeVisible();
+	await expect(table.getByRole('rowheader', { name: 'Fake Name' })).toHaveCount(0);
+	await expect(table.getByRole('rowheader', { name: 'Real Student' })).toBeVisible();
+	await expectNoAxeViolations(page, 'results page with a remove button per row');
+	const results = await (await request.get(resultsUrl.replace('/r/', '/api/r/'))).json();
+	expect(results.results.rows.map((r: { name: string }) => r.name)).toEqual(['Real Student']);
+});
+
 test('wrong results links get 404, then 429 with Retry-After; the right link keeps working for the same address', async ({
 	page,
 	request

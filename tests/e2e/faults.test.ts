@@ -196,3 +196,75 @@ test('the database file deleted while running: answers are refused with 503 (nev
 	server = await startServer(dbPath);
 	await server.stop();
 });
+
+test('one address creating assignments and students like a script is stopped with 429, Retry-After and words', async () => {
+	test.setTimeout(120_000);
+	const server = await startServer(join(dir, 'flood.db'));
+	try {
+		const statuses: number[] = [];
+		let refusal = '';
+		for (let i = 0; i < 61; i++) {
+			const res = await fetch(`${BASE}/teach`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, 'x-sveltekit-action': 'true' },
+				body: new URLSearchParams({
+					module: SLUG,
+					title: `Flood ${i}`,
+					feedback: 'immediate',
+					attemptsAllowed: '1',
+					triesPerQuestion: '3'
+				})
+			});
+			const result = (await res.json()) as { type: string; status?: number; data?: string };
+			statuses.push(result.type === 'failure' ? result.status! : 200);
+			if (result.type === 'failure') refusal = result.data ?? '';
+		}
+		expect(statuses.slice(0, 60)).toEqual(Array(60).fill(200));
+		expect(statuses[60]).toBe(429);
+		expect(refusal).toContain('Try again in');
+
+		const { code } = await createAssignment().catch(() => ({ code: '' }));
+		expect(code).toBe('');
+		// A fresh server process (the limits are per process) for the students part.
+	} finally {
+		await server.stop();
+	}
+	const again = await startServer(join(dir, 'flood2.db'));
+	try {
+		const { code } = await createAssignment();
+		const started: number[] = [];
+		let last: Response | null = null;
+		for (let i = 0; i < 251; i++) {
+			last = await fetch(
+				`${BASE}/api/a/${code}/attempt`,
+				json({
+					action: 'start',
+					attemptId: crypto.randomUUID(),
+					deviceToken: `flood-device-${crypto.randomUUID()}`,
+					name: `Fake ${i}`
+				})
+			);
+			started.push(last.status);
+		}
+		expect(started.filter((s) => s === 200)).toHaveLength(250);
+		expect(last!.status).toBe(429);
+		expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect((await last!.json()).message).toMatch(
+			/250 students have joined this assignment from this network.*Try again in/
+		);
+		// Another class from the same address is not affected.
+		const other = await createAssignment();
+		const res = await fetch(
+			`${BASE}/api/a/${other.code}/attempt`,
+			json({
+				action: 'start',
+				attemptId: crypto.randomUUID(),
+				deviceToken: `flood-device-${crypto.randomUUID()}`,
+				name: 'Real'
+			})
+		);
+		expect(res.status).toBe(200);
+	} finally {
+		await again.stop();
+	}
+});

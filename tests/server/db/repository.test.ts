@@ -502,6 +502,29 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 			expect(await repo.listAnswersForAssignment(other.assignment.id)).toEqual([kept.answer]);
 		});
 
+		it("removes one student's attempt and answers, and nothing of anyone else's", async () => {
+			const { assignment, attempt } = await startedAttempt('Fake 1');
+			const { attempt: other } = await repo.startAttempt({
+				id: randomUUID(),
+				assignmentId: assignment.id,
+				displayName: 'Real',
+				deviceHash: sha256(randomUUID()),
+				seed: 's'
+			});
+			await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
+			await repo.recordAnswer(newAnswer(attempt.id, 'q2', 1));
+			await repo.recordAnswer(newAnswer(other.id, 'q1', 1));
+			const elsewhere = await startedAttempt('Elsewhere');
+			// Not an attempt of this assignment: nothing happens.
+			expect(await repo.deleteAttempt(assignment.id, elsewhere.attempt.id)).toBeUndefined();
+			expect(await repo.deleteAttempt(assignment.id, attempt.id)).toEqual({ displayName: 'Fake 1', answers: 2 });
+			expect(await repo.deleteAttempt(assignment.id, attempt.id)).toBeUndefined();
+			expect((await repo.listAttempts(assignment.id)).map((a) => a.displayName)).toEqual(['Real']);
+			expect(await repo.listAnswers(attempt.id)).toEqual([]);
+			expect(await repo.listAnswers(other.id)).toHaveLength(1);
+			expect(await repo.getAttempt(elsewhere.attempt.id)).toBeDefined();
+		});
+
 		it('deletes an assignment with everything in it, so its links find nothing', async () => {
 			const { assignment, attempt } = await startedAttempt();
 			await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));

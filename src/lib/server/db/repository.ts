@@ -240,6 +240,32 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			});
 		},
 
+		/**
+		 * Delete one student's attempt of an assignment and, through the cascade, its answers. What was
+		 * removed, or undefined when the attempt is not (or no longer) in this assignment.
+		 */
+		async deleteAttempt(
+			assignmentId: string,
+			attemptId: string
+		): Promise<{ displayName: string; answers: number } | undefined> {
+			return withWrite(async (trx) => {
+				const attempt = await trx
+					.selectFrom('attempts')
+					.select('display_name')
+					.where('id', '=', attemptId)
+					.where('assignment_id', '=', assignmentId)
+					.executeTakeFirst();
+				if (!attempt) return undefined;
+				const counted = await trx
+					.selectFrom('answers')
+					.where('attempt_id', '=', attemptId)
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow();
+				await trx.deleteFrom('attempts').where('id', '=', attemptId).execute();
+				return { displayName: attempt.display_name, answers: Number(counted.n) };
+			});
+		},
+
 		/** Delete the assignment itself with all its data; its links then find nothing. */
 		async deleteAssignment(id: string): Promise<boolean> {
 			const deleted = await withWrite((trx) => trx.deleteFrom('assignments').where('id', '=', id).executeTakeFirst());
