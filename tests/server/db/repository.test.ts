@@ -24,6 +24,8 @@ import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 // Brings in the ProvidedContext declarations for inject('pgUrl') and inject('pgError').
 import type {} from '../pg-global-setup.ts';
 import { runScript } from './processes.ts';
+import { parseCreateForm } from '../../../src/lib/server/assignments/create.ts';
+import { displayName } from '../../../src/lib/server/assignments/student.ts';
 
 interface Target {
 	name: 'sqlite' | 'postgres';
@@ -255,6 +257,40 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				name: 'RepositoryError',
 				code: 'conflict'
 			});
+		});
+
+		it('stores names and titles the visible-text check accepts unchanged; NUL, lone surrogates and invisible text are refused before storage', async () => {
+			const form = (title: string) => {
+				const f = new FormData();
+				for (const [k, v] of Object.entries({
+					module: 'm',
+					title,
+					feedback: 'immediate',
+					attemptsAllowed: '1',
+					triesPerQuestion: '3'
+				}))
+					f.set(k, v);
+				return parseCreateForm(f, new Date(), () => true);
+			};
+			for (const text of ['محمد علي', '김민준 🎉', 'Zoë O’Brien', 'e\u0301te']) {
+				const parsed = form(text);
+				expect(parsed.ok).toBe(true);
+				if (!parsed.ok) continue;
+				const created = await repo.createAssignment(newAssignment({ title: parsed.value.title }));
+				expect((await repo.getAssignment(created.id))?.title).toBe(text.normalize('NFC'));
+				const { attempt } = await repo.startAttempt({
+					id: randomUUID(),
+					assignmentId: created.id,
+					displayName: displayName.parse(text),
+					deviceHash: sha256(randomUUID()),
+					seed: 's'
+				});
+				expect((await repo.getAttempt(attempt.id))?.displayName).toBe(text.normalize('NFC'));
+			}
+			for (const bad of ['a\u0000b', 'a\ud800b', '\u200b\u200b', 'x\u202ey']) {
+				expect(form(bad).ok).toBe(false);
+				expect(displayName.safeParse(bad).success).toBe(false);
+			}
 		});
 
 		it('closes, releases and reopens', async () => {
