@@ -16,6 +16,7 @@ import {
 	type ScoringPolicy,
 	type TimelineEvent
 } from './schema.ts';
+import { articleSizeProblems } from './limits.ts';
 import {
 	buildPassage,
 	createQuoteResolver,
@@ -303,6 +304,8 @@ export function loadModule(input: {
 	lessonFile: string;
 	lessonSource: string;
 }): LoadResult {
+	const oversized = articleSizeProblems(input.articleFile, input.articleSource);
+	if (oversized.length > 0) return { ok: false, problems: oversized };
 	const problems: ContentProblem[] = [];
 	const article = parseArticle(input.articleFile, input.articleSource);
 	if (!article.ok) problems.push(...article.problems);

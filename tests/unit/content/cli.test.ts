@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../../src/lib/content/passage.ts';
 import type { ModuleExport } from '../../../src/lib/content/export.ts';
 
+// Budgets: each run starts Node with tsx and loads every module, seconds on a busy machine. The
+// child gets 60 s, each test 90 s, so a slow machine is never mistaken for a failure.
+const CHILD_BUDGET_MS = 60_000;
+const TEST_BUDGET = { timeout: 90_000 };
 const run = (script: string, ...args: string[]) =>
-	spawnSync('npx', ['tsx', `scripts/${script}`, ...args], { encoding: 'utf8' });
+	spawnSync('npx', ['tsx', `scripts/${script}`, ...args], { encoding: 'utf8', timeout: CHILD_BUDGET_MS });
 
 const same = (a: string, b: string) => normalizeForMatch(a).text === normalizeForMatch(b.trim()).text;
 
-describe('npm run content:check', () => {
+describe('npm run content:check', TEST_BUDGET, () => {
 	it('passes on the real modules', () => {
 		const r = run('content-check.ts');
 		expect(r.stderr).toBe('');
@@ -27,7 +31,7 @@ describe('npm run content:check', () => {
 	});
 });
 
-describe('npm run content:export', () => {
+describe('npm run content:export', TEST_BUDGET, () => {
 	const r = run('content-export.ts', 'seoul-warns-north-korean-soldiers-russia');
 	const data = JSON.parse(r.stdout) as ModuleExport;
 
