@@ -88,10 +88,10 @@ export interface Module {
 
 export type LoadResult = { ok: true; module: Module } | { ok: false; problems: ContentProblem[] };
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** Locates paths of a YAML document as file:line:column. */
-class Locator {
+export class Locator {
 	constructor(
 		readonly file: string,
 		private readonly doc: Document,
@@ -131,6 +131,13 @@ class Locator {
 	problem(path: Path, message: string, key?: string): ContentProblem {
 		return { file: this.file, ...this.at(path, key), message };
 	}
+}
+
+/** A locator for a lesson file's text (for tools that report on a module already loaded). */
+export function lessonLocator(file: string, source: string): Locator {
+	const lines = new LineCounter();
+	const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+	return new Locator(file, doc, lines);
 }
 
 function describePath(path: Path): string {

@@ -15,6 +15,12 @@ export function questionsDir(): string {
 	return resolve(process.env.QUESTIONS_DIR ?? 'questions');
 }
 
+/** The lesson file of a module folder, as messages name it (relative to the working directory). */
+export function lessonFileName(dir: string): string {
+	const p = join(dir, 'lesson.yaml');
+	return relative(process.cwd(), p) || p;
+}
+
 /** Load one module folder. */
 export function loadModuleDir(dir: string, slug: string): ReturnType<typeof loadModule> {
 	const articlePath = join(dir, 'article.md');
