@@ -55,26 +55,41 @@ const STOP = new Set(
 );
 
 /** Lower-case words, apostrophes straightened, possessive 's dropped, "3,000" kept whole. */
+const wordCache = new Map<string, string[]>();
 export function words(text: string): string[] {
-	return text
+	const hit = wordCache.get(text);
+	if (hit) return hit;
+	const out = text
 		.toLowerCase()
 		.replace(/[’‘`]/g, "'")
 		.replace(/(\d),(\d)/g, '$1$2')
 		.replace(/'s\b/g, '')
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean);
+	if (wordCache.size > 20_000) wordCache.clear();
+	wordCache.set(text, out);
+	return out;
 }
 
 /** A crude stem so that "strongly" and "stronger", "blocked" and "blocks" meet. */
 const stem = (w: string) => (w.length > 4 ? w.replace(/(ingly|edly|ing|ed|ly|er|es|s)$/, '') : w);
 
-const contentWords = (text: string) => [
-	...new Set(
-		words(text)
-			.filter((w) => !STOP.has(w))
-			.map(stem)
-	)
-];
+const contentCache = new Map<string, string[]>();
+function contentWords(text: string): string[] {
+	let hit = contentCache.get(text);
+	if (!hit) {
+		hit = [
+			...new Set(
+				words(text)
+					.filter((w) => !STOP.has(w))
+					.map(stem)
+			)
+		];
+		if (contentCache.size > 20_000) contentCache.clear();
+		contentCache.set(text, hit);
+	}
+	return hit;
+}
 
 /** Words joined by single spaces, leading articles dropped: the form two texts are compared in. */
 export function normalise(text: string): string {
@@ -83,20 +98,49 @@ export function normalise(text: string): string {
 		.replace(/^(?:the|a|an) /, '');
 }
 
+const joinedCache = new Map<string, string>();
+const joined = (text: string) => {
+	let hit = joinedCache.get(text);
+	if (hit === undefined) {
+		hit = ` ${words(text).join(' ')} `;
+		if (joinedCache.size > 20_000) joinedCache.clear();
+		joinedCache.set(text, hit);
+	}
+	return hit;
+};
 const contains = (text: string, phrase: string) => {
 	const p = normalise(phrase);
-	return p.length > 0 && ` ${words(text).join(' ')} `.includes(` ${p} `);
+	return p.length > 0 && joined(text).includes(` ${p} `);
 };
 
 /** Sentences of an authored text, roughly: enough to keep a match within one statement. */
-const sentencesOf = (text: string) => text.split(/(?<=[.!?;:])\s+|\n+/).filter((s) => s.trim());
+const sentenceCache = new Map<string, string[]>();
+const sentencesOf = (text: string) => {
+	let hit = sentenceCache.get(text);
+	if (!hit) {
+		hit = text.split(/(?<=[.!?;:])\s+|\n+/).filter((s) => s.trim());
+		sentenceCache.set(text, hit);
+	}
+	return hit;
+};
 
 /** Share of `key`'s content words found in `text`. */
 function coverage(text: string, key: string): number {
 	const k = contentWords(key);
 	if (k.length === 0) return 0;
-	const t = new Set(contentWords(text));
+	const t = contentSet(text);
 	return k.filter((w) => t.has(w)).length / k.length;
+}
+
+const setCache = new Map<string, Set<string>>();
+function contentSet(text: string): Set<string> {
+	let hit = setCache.get(text);
+	if (!hit) {
+		hit = new Set(contentWords(text));
+		if (setCache.size > 20_000) setCache.clear();
+		setCache.set(text, hit);
+	}
+	return hit;
 }
 
 // ── Keys ─────────────────────────────────────────────────────────────────────────────────────────
@@ -127,7 +171,7 @@ function phraseKey(key: string, stemText: string, distractors: string[] = []): K
 	const long = keyWords.size >= 3;
 	const tied = (sentence: string) => {
 		if (topic.length === 0) return true;
-		const t = new Set(contentWords(sentence));
+		const t = contentSet(sentence);
 		return topic.filter((w) => t.has(w)).length >= (long ? 1 : Math.min(2, topic.length));
 	};
 	const states = (sentence: string) => contains(sentence, key) || (long && coverage(sentence, key) >= 0.8);

@@ -8,7 +8,7 @@ const run = (script: string, ...args: string[]) =>
 
 const same = (a: string, b: string) => normalizeForMatch(a).text === normalizeForMatch(b.trim()).text;
 
-describe('npm run content:check', () => {
+describe('npm run content:check', { timeout: 30_000 }, () => {
 	it('passes on the real modules', () => {
 		const r = run('content-check.ts');
 		// Problems (not item-quality warnings, which carry a [rule]) would make the module unusable.
@@ -28,7 +28,7 @@ describe('npm run content:check', () => {
 	});
 });
 
-describe('npm run content:export', () => {
+describe('npm run content:export', { timeout: 30_000 }, () => {
 	const r = run('content-export.ts', 'seoul-warns-north-korean-soldiers-russia');
 	const data = JSON.parse(r.stdout) as ModuleExport;
 
