@@ -110,6 +110,8 @@ function endsWithAbbreviation(segment: string): 'title' | 'acronym' | null {
 	if (!match) return null;
 	const word = match[1]!.replace(/^[("'“‘[]+/, '');
 	if (!word.endsWith('.')) return null;
+	// "e.g." and "i.e." look like acronyms but never end a sentence: "e.g. The Times".
+	if (TITLES.has(word.slice(0, -1).toLowerCase())) return 'title';
 	if (/^(?:[A-Za-z]\.){2,}$/.test(word)) return 'acronym'; // U.S.  D.C.  U.K.
 	if (/^[A-Z]\.$/.test(word)) return 'title'; // an initial: "John F. Kennedy"
 	const bare = word.slice(0, -1).toLowerCase();
