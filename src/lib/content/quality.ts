@@ -8,7 +8,6 @@
  */
 import { lessonLocator, type Locator, type Module, type Path, type ResolvedQuestion } from './module.ts';
 import {
-	asksAboutTerm,
 	glossaryShownFrom,
 	hasPhrase,
 	questionsStage,
@@ -364,6 +363,10 @@ function shownTexts(q: ResolvedQuestion): { path: Path; text: string }[] {
 	return out;
 }
 
+/** A stem that asks what something means. */
+const ASKS_MEANING = /\bmean(?:s|ing|t)?\b|\bdefin|\bword\b|\bphrase\b/i;
+const unquoted = (text: string) => quotedSpans(text).reduce((t, span) => t.replace(span, ' '), text);
+
 // ── Option form ──────────────────────────────────────────────────────────────────────────────────
 
 const HEDGES =
@@ -455,10 +458,10 @@ export function checkQuality(m: Module, lesson: { file: string; source: string }
 			const k = stated(`${g.term}: ${g.definition}`);
 			if (k) warn(q, [], 'scaffold-key', `the glossary entry "${g.term}" states the key, ${k.label}`);
 			else if (
-				!asksAboutTerm(q, forms) &&
-				stemTexts(q as StemSource).some(
-					(t) => forms.some((f) => hasPhrase(t, f)) && /\bmean(?:s|ing|t)?\b|\bdefin|\bword\b|\bphrase\b/i.test(t)
-				)
+				// Outside quotation marks: a term inside a quoted sentence is context, not what is asked.
+				stemTexts(q as StemSource)
+					.map(unquoted)
+					.some((t) => forms.some((f) => hasPhrase(t, f)) && ASKS_MEANING.test(t))
 			)
 				warn(
 					q,

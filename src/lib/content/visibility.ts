@@ -48,34 +48,55 @@ export function hasPhrase(text: string, phrase: string): boolean {
 	return p.length > 0 && ` ${wordsOf(text)} `.includes(` ${p} `);
 }
 
+const wordCount = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+
+/**
+ * The form of a term that a quoted span asks about, if any: the span holds the term (or one of its
+ * forms) and little else, at most four more words ("has pledged to take countermeasures"). A whole
+ * sentence quoted for context does not ask about every glossary word in it.
+ */
+function askedForm(span: string, forms: string[]): string | null {
+	return forms.find((f) => hasPhrase(span, f) && wordCount(span) <= wordCount(f) + 4) ?? null;
+}
+
 /**
  * A question asks about a glossary term when its stem quotes the term (or one of its forms):
  * 'What does "bluster" most likely mean?'. The entry is then hidden until that section's questions
  * are over, so the pop-up cannot answer the item.
  */
 export function asksAboutTerm(q: StemSource, forms: string[]): boolean {
-	const spans = stemTexts(q).flatMap(quotedSpans);
-	return spans.some((span) => forms.some((f) => hasPhrase(span, f)));
+	return stemTexts(q)
+		.flatMap(quotedSpans)
+		.some((span) => askedForm(span, forms) !== null);
 }
 
 export interface VisibilityQuestion extends StemSource {
 	section: string;
 }
 
-/** The first stage at which each glossary entry may be shown, in glossary order. */
+/**
+ * The first stage at which each glossary entry may be shown, in glossary order. Where a span asks
+ * about a longer term that holds a shorter one ("Indo-Pacific Four", "Indo-Pacific"), only the
+ * longer term is asked about.
+ */
 export function glossaryShownFrom(
 	glossary: { term: string; forms?: string[] }[],
 	questions: VisibilityQuestion[],
 	sectionIds: string[]
 ): number[] {
-	return glossary.map((g) => {
-		const forms = [g.term, ...(g.forms ?? [])];
-		let last = -1;
-		for (const q of questions) {
-			if (asksAboutTerm(q, forms)) last = Math.max(last, sectionIds.indexOf(q.section));
+	const last = glossary.map(() => -1);
+	for (const q of questions) {
+		for (const span of stemTexts(q).flatMap(quotedSpans)) {
+			const hits = glossary
+				.map((g, i) => ({ i, form: askedForm(span, [g.term, ...(g.forms ?? [])]) }))
+				.filter((h): h is { i: number; form: string } => h.form !== null);
+			for (const h of hits) {
+				const inLonger = hits.some((o) => o !== h && o.form.length > h.form.length && hasPhrase(o.form, h.form));
+				if (!inLonger) last[h.i] = Math.max(last[h.i]!, sectionIds.indexOf(q.section));
+			}
 		}
-		return last < 0 ? START_STAGE : recapStage(last);
-	});
+	}
+	return last.map((l) => (l < 0 ? START_STAGE : recapStage(l)));
 }
 
 /**
