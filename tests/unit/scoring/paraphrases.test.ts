@@ -273,6 +273,17 @@ it('has a table for every typed answer of the shipped module', () => {
 	expect(covered.sort()).toEqual(typed.sort());
 });
 
+it('has a table for every short answer and typed cloze blank of the shipped module', () => {
+	const typed = real.questions.flatMap((q) =>
+		q.type === 'short-answer'
+			? [q.id]
+			: q.type === 'cloze'
+				? q.blanks.filter((b) => !b.choices).map((b) => `${q.id} ${b.id}`)
+				: []
+	);
+	expect(tables.map((t) => (t.blank ? `${t.question} ${t.blank}` : t.question)).sort()).toEqual(typed.sort());
+});
+
 describe.each(tables)('$question $blank', (t) => {
 	it('has at least 30 right paraphrases and 10 wrong answers, none twice', () => {
 		expect(t.right.length).toBeGreaterThanOrEqual(30);
