@@ -60,6 +60,19 @@ describe('npm run content:export', TEST_BUDGET, () => {
 		}
 	});
 
+	it('gives each typed answer its model answer and its rubric, every concept in the long form', () => {
+		expect(data.exportVersion).toBe(2);
+		const rubrics = data.questions.flatMap((q) =>
+			q.type === 'short-answer' ? [q.rubric] : q.type === 'cloze' ? q.blanks.flatMap((b) => b.rubric ?? []) : []
+		);
+		expect(rubrics.length).toBeGreaterThanOrEqual(6);
+		for (const r of rubrics) {
+			for (const c of [...r.required, ...r.forbidden]) expect(c).toMatchObject({ any: expect.any(Array) });
+		}
+		const veto = data.questions.find((q) => q.id === 'russia-vetoed');
+		expect(veto).toMatchObject({ answer: 'the renewal of UN sanctions monitoring against North Korea' });
+	});
+
 	it('refuses an unknown slug', () => {
 		const bad = run('content-export.ts', 'no-such-module');
 		expect(bad.status).toBe(2);
