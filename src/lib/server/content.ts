@@ -77,9 +77,9 @@ export function loadModuleDir(dir: string, slug: string): ReturnType<typeof load
 		if (!stat.isFile()) return problem('is not a regular file');
 		if (stat.size > MAX_FILE_BYTES) return problem(`is ${stat.size} bytes; a module file is at most ${MAX_FILE_BYTES}`);
 		try {
-			const read = readUtf8(p, file);
-			if (read.ok) return read.text;
-			problems.push(read.problem);
+			const decoded = readUtf8(p, file);
+			if (decoded.ok) return decoded.text;
+			problems.push(decoded.problem);
 			return null;
 		} catch (error) {
 			return problem(`cannot be read (${errorCode(error)})`);
