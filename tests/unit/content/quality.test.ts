@@ -45,7 +45,7 @@ describe('item-quality rules', () => {
 			'tests/fixtures/quality/flawed/lesson.yaml:28:9: [key-in-hint] librarian: hint 1 states the key, "Ana Ruiz"'
 		);
 		const long = flawed.find((w) => w.rule === 'long-key')!;
-		expect(long.line).toBe(96);
+		expect(long.line).toBe(97);
 	});
 });
 
