@@ -261,6 +261,18 @@ function judge(t: Table, text: string) {
 	return { credit: g.credit * blanks, right: g.marks[t.blank] === true };
 }
 
+it('has a table for every typed answer of the shipped module', () => {
+	const typed = real.questions.flatMap((q) =>
+		q.type === 'short-answer'
+			? [q.id]
+			: q.type === 'cloze'
+				? q.blanks.filter((b) => !b.choices).map((b) => `${q.id} ${b.id}`)
+				: []
+	);
+	const covered = tables.map((t) => (t.blank ? `${t.question} ${t.blank}` : t.question));
+	expect(covered.sort()).toEqual(typed.sort());
+});
+
 describe.each(tables)('$question $blank', (t) => {
 	it('has at least 30 right paraphrases and 10 wrong answers, none twice', () => {
 		expect(t.right.length).toBeGreaterThanOrEqual(30);
