@@ -276,6 +276,18 @@ export function yamlProblem(
 			break;
 		}
 		case 'MISSING_CHAR':
+			if (/Missing closing "quote/.test(error.message))
+				return at(
+					line,
+					here.indexOf('"') + 1 || col,
+					'a value opens with " and never closes it; close the quotation, or wrap the whole value in single quotes'
+				);
+			if (/Missing closing 'quote/.test(error.message))
+				return at(
+					line,
+					here.indexOf("'") + 1 || col,
+					"a value opens with ' and never closes it; close it, and write an apostrophe inside it twice (Kim''s)"
+				);
 			if (/without - indicator/.test(error.message)) {
 				return at(
 					line,

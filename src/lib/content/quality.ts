@@ -190,13 +190,26 @@ const meaningful = (phrase: string) => {
 	return w.length >= 2 || (w.length === 1 && w[0]!.length >= 6);
 };
 
-/** Accepted answers of a typed item, whatever the grading fields are called. */
+/** The model answer of a typed item (`answer`), or its accepted wordings where a module lists them. */
 function acceptedOf(item: object): string[] {
-	// A typed answer's key is its model answer (`answer`, judged by its rubric); a drop-down blank's is
-	// its `answer`, one of its choices. A true/false/not-stated `answer` is a verdict, not a key text.
-	if ((item as { type?: unknown }).type === 'true-false-not-stated') return [];
-	const model = (item as { answer?: unknown }).answer;
-	return typeof model === 'string' ? [model] : [];
+	const answer = (item as { answer?: unknown }).answer;
+	if (typeof answer === 'string') return [answer];
+	const a = (item as { accepted?: unknown }).accepted;
+	return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Feedback a typed answer's rubric shows (a missing or a forbidden concept), with where it is written. */
+function rubricFeedback(rubric: unknown, at: Path): { path: Path; text: string }[] {
+	const out: { path: Path; text: string }[] = [];
+	for (const kind of ['required', 'forbidden'] as const) {
+		const concepts = (rubric as Record<string, unknown> | undefined)?.[kind];
+		if (!Array.isArray(concepts)) continue;
+		concepts.forEach((c, i) => {
+			const feedback = (c as { feedback?: unknown } | null)?.feedback;
+			if (typeof feedback === 'string') out.push({ path: [...at, kind, i, 'feedback'], text: feedback });
+		});
+	}
+	return out;
 }
 
 function keysOf(q: ResolvedQuestion, forHints = false): Key[] {
@@ -335,6 +348,7 @@ function shownTexts(q: ResolvedQuestion): { path: Path; text: string }[] {
 		case 'short-answer':
 			add(['feedback', 'correct'], q.feedback.correct);
 			add(['feedback', 'incorrect'], q.feedback.incorrect);
+			out.push(...rubricFeedback((q as { rubric?: unknown }).rubric, ['rubric']));
 			q.wrongAnswers.forEach((w, i) => add(['wrongAnswers', i, 'feedback'], w.feedback));
 			break;
 		case 'ordering':
@@ -351,7 +365,12 @@ function shownTexts(q: ResolvedQuestion): { path: Path; text: string }[] {
 			break;
 		case 'cloze':
 			add(['text'], q.text);
-			q.blanks.forEach((b, i) => add(['blanks', i, 'feedback'], b.feedback));
+			q.blanks.forEach((b, i) => {
+				add(['blanks', i, 'feedback'], b.feedback);
+				const wrong = (b as { wrongAnswers?: { feedback: string }[] }).wrongAnswers ?? [];
+				wrong.forEach((w, wi) => add(['blanks', i, 'wrongAnswers', wi, 'feedback'], w.feedback));
+				out.push(...rubricFeedback((b as { rubric?: unknown }).rubric, ['blanks', i, 'rubric']));
+			});
 			break;
 		case 'evidence':
 			add(['claim'], q.claim);
@@ -528,7 +547,7 @@ export function checkQuality(m: Module, lesson: { file: string; source: string }
 						q,
 						['blanks', bi, 'id'],
 						'label-spells-answer',
-						`the blank id "${b.id}" reaches the page and is an accepted answer`
+						`the blank id "${b.id}" reaches the page and is the blank's answer`
 					);
 			});
 		}

@@ -66,7 +66,7 @@ describe('npm run content:export', TEST_BUDGET, () => {
 		const rubrics = data.questions.flatMap((q) =>
 			q.type === 'short-answer' ? [q.rubric] : q.type === 'cloze' ? q.blanks.flatMap((b) => b.rubric ?? []) : []
 		);
-		expect(rubrics.length).toBeGreaterThanOrEqual(4);
+		expect(rubrics.length).toBeGreaterThanOrEqual(4); // three short answers and one typed blank
 		for (const r of rubrics) {
 			for (const c of [...r.required, ...r.forbidden]) expect(c).toMatchObject({ any: expect.any(Array) });
 		}
