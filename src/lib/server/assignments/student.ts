@@ -110,6 +110,8 @@ export interface AttemptView {
 	report: AttemptReport | null;
 	/** Attempts this student may still start after this one. */
 	attemptsLeft: number;
+	/** Questions with a final answer on the server, from any of the student's devices. */
+	finished: string[];
 	open: boolean;
 }
 
@@ -206,9 +208,10 @@ async function viewOf(
 	now: Date,
 	resumeCode: string | null = null
 ): Promise<AttemptView> {
-	const [student, mine] = await Promise.all([
+	const [student, mine, answers] = await Promise.all([
 		repo.getStudent(attempt.studentId),
-		repo.listStudentAttempts(attempt.studentId)
+		repo.listStudentAttempts(attempt.studentId),
+		repo.listAnswers(attempt.id)
 	]);
 	const limit = assignment.settings.attemptsAllowed + (student?.extraAttempts ?? 0);
 	const showReport = attempt.submittedAt !== null && resultsVisible(assignment, attempt);
@@ -225,8 +228,9 @@ async function viewOf(
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
-		report: showReport ? reportOf(module, assignment, attempt, await repo.listAnswers(attempt.id)) : null,
+		report: showReport ? reportOf(module, assignment, attempt, answers) : null,
 		attemptsLeft: Math.max(0, limit - mine.length),
+		finished: answers.filter((x) => x.final).map((x) => x.questionId),
 		open: closedReason(assignment, now) === null
 	};
 }
