@@ -198,3 +198,33 @@ test('a teacher without JavaScript allows a student one more attempt, which the 
 	await context.close();
 	await teacherContext.close();
 });
+
+test('an answer given offline before the teacher closes the assignment is kept when it arrives after', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Held up', 'After they submit');
+	const { context, page } = await joinAsStudent(browser, studentUrl, 'Held up', 'Fia');
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+	await context.setOffline(true);
+	await press(page, 'Check answer');
+	await expect(page.getByRole('status').filter({ hasText: '1 answer waiting to be sent' })).toBeVisible();
+
+	await teacher.goto(resultsUrl);
+	await teacher.getByRole('button', { name: 'Close the assignment' }).click();
+	await expect(teacher.getByRole('button', { name: 'Reopen the assignment' })).toBeVisible();
+
+	const sent = page.waitForResponse((r) => r.url().includes('/answers') && r.request().method() === 'POST');
+	await context.setOffline(false);
+	expect((await sent).status()).toBe(200);
+	await expect(page.getByText(/waiting to be sent/)).toHaveCount(0);
+	// Within the grace period: stored, and not marked late.
+	const row = teacher.locator('table.class-table').getByRole('row', { name: /Fia/ });
+	await expect(row).toContainText(`1 / ${module.questions.length}`);
+	await expect(row).not.toContainText('late');
+	await context.close();
+	await teacherContext.close();
+});
