@@ -292,6 +292,23 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		expect((await refusal(saveAnswer(repo, module, released, q2, minutes(41)))).status).toBe(409);
 	});
 
+	it('a device of the student whose start answer was lost gets a new code; the old one stops working', async () => {
+		const a = await assignment();
+		const phone = device();
+		const first = await start(a, 'Lu', phone);
+		const again = await start(a, 'Lu', phone);
+		expect(again.resumeCode).toBeNull();
+		const body = { action: 'new-code' as const, attemptId: first.attempt.id, deviceToken: phone };
+		const renewed = await startOrResume(repo, module, a, body, now);
+		expect(renewed.resumeCode).toMatch(/^\w{3}-\w{3}$/);
+		expect(renewed.attempt.id).toBe(first.attempt.id);
+		expect((await refusal(start(a, 'Lu', device(), first.resumeCode!))).status).toBe(409);
+		expect((await start(a, 'Lu', device(), renewed.resumeCode!)).attempt.id).toBe(first.attempt.id);
+		// Only a device of the student's may ask.
+		const stranger = await refusal(startOrResume(repo, module, a, { ...body, deviceToken: device() }, now));
+		expect(stranger.status).toBe(404);
+	});
+
 	it('the name step states the grace period', async () => {
 		const a = await assignment({ dueAt: minutes(30).toISOString() });
 		const view = await start(a, 'Kim', device());

@@ -61,7 +61,9 @@ export const attemptBody = z.discriminatedUnion('action', [
 		/** The resume code shown on the first device, when continuing on another. */
 		resumeCode: z.string().max(40).optional()
 	}),
-	z.strictObject({ action: z.literal('resume'), deviceToken })
+	z.strictObject({ action: z.literal('resume'), deviceToken }),
+	/** A device of the student's that does not have the code (its answer to the start was lost): a new one. */
+	z.strictObject({ action: z.literal('new-code'), attemptId: id, deviceToken })
 ]);
 
 export const answerBody = z
@@ -241,7 +243,7 @@ export const CODE_REQUIRED =
 
 /**
  * Start an attempt, or resume one. `resume` finds the latest attempt of a student this device acts
- * for (404 when none). `start` goes by the student's name (see beginAttempt): a new name gets a
+ * for (404 when none); `new-code` gives such a device a new resume code to show. `start` goes by the student's name (see beginAttempt): a new name gets a
  * resume code, shown once in the answer; a known name needs one of the student's devices or the
  * code, else 409 with reason `code-required` (and the teacher sees the start flagged).
  */
@@ -257,6 +259,14 @@ export async function startOrResume(
 		const latest = await repo.findLatestAttemptByDevice(assignment.id, deviceHash);
 		if (!latest) error(404, 'This device has not started this assignment.');
 		return viewOf(repo, module, assignment, latest, now);
+	}
+	if (body.action === 'new-code') {
+		const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
+		const student = await repo.getStudent(attempt.studentId);
+		if (!student) error(404, 'There is no such attempt on this device.');
+		const fresh = generateResumeCode();
+		await repo.replaceResumeCode(student.id, resumeCodeHash(assignment.id, student.nameKey, fresh));
+		return viewOf(repo, module, assignment, attempt, now, fresh);
 	}
 	const key = nameKey(body.name);
 	const code = generateResumeCode();

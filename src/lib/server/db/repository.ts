@@ -459,6 +459,14 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return row && toAttempt(row);
 		},
 
+		/** Give a student a new resume code (the old one stops working; devices keep acting for them). */
+		async replaceResumeCode(studentId: string, codeHash: string): Promise<boolean> {
+			const updated = await withWrite((trx) =>
+				trx.updateTable('students').set({ resume_hash: codeHash }).where('id', '=', studentId).executeTakeFirst()
+			);
+			return updated.numUpdatedRows > 0n;
+		},
+
 		/** One more attempt for a student of this assignment. Undefined when there is no such student. */
 		async allowExtraAttempt(assignmentId: string, studentId: string): Promise<Student | undefined> {
 			const row = await withWrite((trx) =>
