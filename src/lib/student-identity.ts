@@ -11,25 +11,8 @@
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0000-\u001f\u007f-\u009f]/gu;
-/** Format characters a name may show on purpose are the joiners of Persian, Indic scripts and emoji. */
-const JOINERS = /[\u200c\u200d]/;
 /** Any run of white space or other separator (no-break, thin, ideographic spaces, line separators). */
 const SPACING = /[\s\p{Z}]+/gu;
-
-/**
- * A name as it is stored and shown: NFC, spacing collapsed, trimmed, with bidi controls and other
- * invisible characters removed (they could make a name read differently from what it is). The
- * joiners ZWNJ and ZWJ stay, since they change how some names are written.
- */
-export function cleanDisplayName(input: string): string {
-	// Spacing first (a tab is a control character but separates words), then again once the invisible are gone.
-	return input
-		.normalize('NFC')
-		.replace(SPACING, ' ')
-		.replace(INVISIBLE, (c) => (JOINERS.test(c) ? c : ''))
-		.replace(SPACING, ' ')
-		.trim();
-}
 
 /**
  * The key that decides whether two names are the same student: NFC, every invisible character

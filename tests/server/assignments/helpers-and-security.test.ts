@@ -142,13 +142,15 @@ describe('display names', () => {
 		['Zoë   Smith', 'Zoë Smith'],
 		['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
 		['가'.repeat(40), '가'.repeat(40)],
-		['\u202eAna\u202c Bell\u0007\u00ad', 'Ana Bell'],
 		['Ana\u00a0\u2003Maria', 'Ana Maria'],
 		['می\u200cخواهم', 'می\u200cخواهم']
 	])('%j is kept as %j', (input, expected) => {
 		expect(displayName.parse(input)).toBe(expected);
 	});
-	it.each([[''], ['    '], ['a'.repeat(41)], ['\u200b\u200d\u2060']])('%j is refused', (input) => {
-		expect(displayName.safeParse(input).success).toBe(false);
-	});
+	it.each([[''], ['    '], ['a'.repeat(41)], ['bad\u0007bell'], ['\u202eAna'], ['\u200b\u200d\u2060']])(
+		'%j is refused',
+		(input) => {
+			expect(displayName.safeParse(input).success).toBe(false);
+		}
+	);
 });

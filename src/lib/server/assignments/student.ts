@@ -25,23 +25,27 @@ import {
 	resultsVisible
 } from './policy.ts';
 import { newSeed, sha256Hex } from './secrets.ts';
-import { cleanDisplayName, formatResumeCode, nameKey } from '../../student-identity.ts';
+import { formatResumeCode, nameKey } from '../../student-identity.ts';
 import { generateResumeCode, resumeCodeHash } from './identity.ts';
+import { visibleText } from './visible-text.ts';
 
 /** Longest display name, in characters as people count them (code points). */
 export const NAME_MAX = 40;
 
-/** A display name: trimmed, NFC, invisible characters removed, 1–40 characters of any script. */
+/**
+ * A display name: trimmed, NFC, 1–40 characters of any script that can be seen (see text/visible.ts).
+ * Whether two names are the same student is decided by nameKey, which also drops invisible characters.
+ */
 export const displayName = z
 	.string()
 	.max(400)
-	.transform(cleanDisplayName)
+	.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
 	.pipe(
 		z
 			.string()
 			.min(1, 'Type your name.')
-			.refine((s) => nameKey(s) !== '', 'Type your name.')
 			.refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters.`)
+			.check(visibleText('name'))
 	);
 
 const deviceToken = z
