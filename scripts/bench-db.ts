@@ -80,14 +80,20 @@ export async function measureRecordAnswer(location: string, options: DbBenchOpti
 		});
 		const attempts: string[] = [];
 		for (let i = 0; i < CLASS_SIZE; i++) {
-			const { attempt } = await repo.startAttempt({
-				id: randomUUID(),
+			const begun = await repo.beginAttempt({
+				attemptId: randomUUID(),
 				assignmentId: assignment.id,
+				nameKey: `student ${i + 1}`,
 				displayName: `Student ${i + 1}`,
 				deviceHash: randomUUID(),
-				seed: String(i)
+				codeHash: null,
+				newCodeHash: randomUUID(),
+				seed: String(i),
+				attemptsAllowed: 1,
+				open: true
 			});
-			attempts.push(attempt.id);
+			if (begun.outcome !== 'started') throw new Error(`student ${i + 1} did not start`);
+			attempts.push(begun.attempt.id);
 		}
 		// Answer n: student n mod 35, question n div 35, first try; a third of them final.
 		const answerFor = (n: number) => ({

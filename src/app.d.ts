@@ -3,6 +3,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** Why a request was refused, when the page acts on it (e.g. 'code-required'). */
+			reason?: string;
 		}
 	}
 }

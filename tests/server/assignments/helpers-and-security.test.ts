@@ -141,11 +141,16 @@ describe('display names', () => {
 		['  김민준  ', '김민준'],
 		['Zoë   Smith', 'Zoë Smith'],
 		['<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
-		['가'.repeat(40), '가'.repeat(40)]
+		['가'.repeat(40), '가'.repeat(40)],
+		['Ana\u00a0\u2003Maria', 'Ana Maria'],
+		['می\u200cخواهم', 'می\u200cخواهم']
 	])('%j is kept as %j', (input, expected) => {
 		expect(displayName.parse(input)).toBe(expected);
 	});
-	it.each([[''], ['    '], ['a'.repeat(41)], ['bad\u0007bell']])('%j is refused', (input) => {
-		expect(displayName.safeParse(input).success).toBe(false);
-	});
+	it.each([[''], ['    '], ['a'.repeat(41)], ['bad\u0007bell'], ['\u202eAna'], ['\u200b\u200d\u2060']])(
+		'%j is refused',
+		(input) => {
+			expect(displayName.safeParse(input).success).toBe(false);
+		}
+	);
 });

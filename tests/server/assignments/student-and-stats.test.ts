@@ -159,11 +159,6 @@ describe('answers', () => {
 		expect(await statusOf(saveAnswer(repo, module, other, answer(s.attempt.id, s.token, right), now))).toBe(404);
 		await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
 		expect(await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, s.token, right), now))).toBe(409);
-		const closed = await assignment();
-		const c = await student(closed, 'Cleo');
-		await repo.updateAssignment(closed.id, { closedAt: now.toISOString() });
-		const closedNow = (await repo.getAssignment(closed.id))!;
-		expect(await statusOf(saveAnswer(repo, module, closedNow, answer(c.attempt.id, c.token, right), now))).toBe(403);
 	});
 
 	it('held-back feedback says nothing about right or wrong but stores the grade', async () => {
@@ -215,7 +210,7 @@ describe('answers', () => {
 			repo,
 			module,
 			a,
-			{ action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: 'Gus 2' },
+			{ action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: ' GUS ' },
 			now
 		);
 		expect(again.attempt.id).toBe(s.attempt.id);
@@ -260,8 +255,8 @@ describe('class statistics', () => {
 		const wrong = q.answer === 'true' ? 'false' : 'true';
 		const choices = [q.answer, q.answer, wrong] as const;
 		const students = [];
-		for (const choice of choices) {
-			const s = await student(a, 'Reader');
+		for (const [i, choice] of choices.entries()) {
+			const s = await student(a, `Reader ${i}`);
 			students.push(s);
 			await saveAnswer(
 				repo,

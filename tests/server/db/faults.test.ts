@@ -118,12 +118,17 @@ describe('the database file is deleted or replaced while running', () => {
 		for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 		for (let i = 0; i < 3; i++) {
 			await expect(
-				repo.startAttempt({
-					id: randomUUID(),
+				repo.beginAttempt({
+					attemptId: randomUUID(),
 					assignmentId: assignment.id,
+					nameKey: 'lost',
 					displayName: 'Lost',
 					deviceHash: 'd',
-					seed: 's'
+					codeHash: null,
+					newCodeHash: 'c',
+					seed: 's',
+					attemptsAllowed: 1,
+					open: true
 				})
 			).rejects.toMatchObject({ name: 'DatabaseUnavailableError', reason: 'gone' });
 		}

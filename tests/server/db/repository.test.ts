@@ -8,8 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Migrator, sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb, openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
 import { CodeMigrationProvider, migrateToLatest, migrations } from '../../../src/lib/server/db/migrations.ts';
 import { generateStudentCode, STUDENT_CODE_ALPHABET } from '../../../src/lib/server/db/codes.ts';
@@ -21,64 +20,47 @@ import {
 	type Repository
 } from '../../../src/lib/server/db/repository.ts';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-// Brings in the ProvidedContext declarations for inject('pgUrl') and inject('pgError').
-import type {} from '../pg-global-setup.ts';
 import { runScript } from './processes.ts';
 import { parseCreateForm } from '../../../src/lib/server/assignments/create.ts';
 import { displayName } from '../../../src/lib/server/assignments/student.ts';
+import { postgresTarget, sqliteTarget } from './targets.ts';
 
-interface Target {
-	name: 'sqlite' | 'postgres';
-	/** A location (file path or URL) of a database that has never been opened. */
-	fresh(): Promise<string>;
-	cleanup(): Promise<void>;
+interface BeginOptions {
+	assignmentId: string;
+	name: string;
+	/** The device token (hashed here); the name when absent. */
+	device?: string;
+	id?: string;
+	seed?: string;
+	startedAt?: string;
+	/** The code the student types; the code every student of these tests is given is 'CODE-' + name. */
+	code?: string | null;
+	limit?: number;
+	open?: boolean;
 }
 
-function sqliteTarget(): Target {
-	let dir: string | null = null;
-	return {
-		name: 'sqlite',
-		async fresh() {
-			dir ??= await mkdtemp(join(tmpdir(), 'closeread-sqlite-'));
-			return join(dir, `${randomUUID()}.db`);
-		},
-		async cleanup() {
-			if (dir) await rm(dir, { recursive: true, force: true });
-		}
-	};
+/** Start (or resume) an attempt as a student with this name on this device. */
+function begin(repo: Repository, o: BeginOptions) {
+	return repo.beginAttempt({
+		assignmentId: o.assignmentId,
+		attemptId: o.id ?? randomUUID(),
+		nameKey: o.name.toLowerCase(),
+		displayName: o.name,
+		deviceHash: sha256(o.device ?? o.name),
+		codeHash: o.code ? sha256(o.code) : null,
+		newCodeHash: sha256(`CODE-${o.name}`),
+		seed: o.seed ?? 'seed',
+		attemptsAllowed: o.limit ?? 1,
+		open: o.open ?? true,
+		startedAt: o.startedAt
+	});
 }
 
-function postgresTarget(): Target {
-	const created: string[] = [];
-	const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-		const error = inject('pgError');
-		if (error) throw new Error(error);
-		const client = new pg.Client({ connectionString: inject('pgUrl') });
-		await client.connect();
-		try {
-			return await work(client);
-		} finally {
-			await client.end();
-		}
-	};
-	return {
-		name: 'postgres',
-		async fresh() {
-			// A name we make ourselves, from [a-z0-9_]: safe to place in DDL, which takes no parameters.
-			const name = `cr_${randomUUID().replaceAll('-', '')}`;
-			await admin((client) => client.query(`create database ${name}`));
-			created.push(name);
-			const url = new URL(inject('pgUrl'));
-			url.pathname = `/${name}`;
-			return url.toString();
-		},
-		async cleanup() {
-			if (created.length === 0) return;
-			await admin(async (client) => {
-				for (const name of created.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
-			});
-		}
-	};
+/** A started (or resumed) attempt; fails the test when the start was refused. */
+async function started(repo: Repository, o: BeginOptions) {
+	const result = await begin(repo, o);
+	if (result.outcome !== 'started' && result.outcome !== 'resumed') throw new Error(`not started: ${result.outcome}`);
+	return result;
 }
 
 const settings: AssignmentSettings = {
@@ -126,6 +108,7 @@ function newAnswer(
 		credit: 0,
 		points: null,
 		final: false,
+		late: false,
 		...overrides
 	};
 }
@@ -148,11 +131,10 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 
 	async function startedAttempt(name = 'Min-jun 김', assignmentOverrides: Partial<NewAssignment> = {}) {
 		const assignment = await repo.createAssignment(newAssignment(assignmentOverrides));
-		const { attempt } = await repo.startAttempt({
-			id: randomUUID(),
+		const { attempt } = await started(repo, {
 			assignmentId: assignment.id,
-			displayName: name,
-			deviceHash: sha256(randomUUID()),
+			name,
+			device: randomUUID(),
 			seed: 'seed-1'
 		});
 		return { assignment, attempt };
@@ -187,13 +169,19 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				expect(down.error).toBeUndefined();
 				const older = createRepository(opened.db);
 				const assignment = await older.createAssignment(newAssignment());
-				const { attempt } = await older.startAttempt({
-					id: randomUUID(),
-					assignmentId: assignment.id,
-					displayName: 'Ana',
-					deviceHash: sha256('device'),
-					seed: 's'
-				});
+				const attempt = { id: randomUUID() };
+				// The schema of 0001 as it was: an attempt belongs to a device.
+				await opened.db
+					.insertInto('attempts')
+					.values({
+						id: attempt.id,
+						assignment_id: assignment.id,
+						display_name: 'Ana',
+						device_hash: sha256('device'),
+						seed: 's',
+						started_at: '2025-03-01T09:00:00.000Z'
+					} as never)
+					.execute();
 				const tried = await older.recordAnswer(newAnswer(attempt.id, 'q1', 1));
 				// The first schema turns a reveal at the same try away: the fault this change removes.
 				await expect(
@@ -214,6 +202,66 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				// Undone, the reveal that shares a try number goes; the try stays.
 				expect((await migrator.migrateTo('0001_assignments_attempts_answers')).error).toBeUndefined();
 				expect(await older.listAnswers(attempt.id)).toEqual([tried.answer]);
+			} finally {
+				await opened.close();
+			}
+		});
+		it('gives attempts from before students one student per normalised name, numbered by start, and back', async () => {
+			const location = await target.fresh();
+			const opened = await openDatabase(location);
+			try {
+				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+				expect((await migrator.migrateTo('0002_answers_reveal_own_record')).error).toBeUndefined();
+				const assignment = await createRepository(opened.db).createAssignment(newAssignment());
+				const old = (id: string, name: string, device: string, startedAt: string) =>
+					opened.db
+						.insertInto('attempts')
+						.values({
+							id,
+							assignment_id: assignment.id,
+							display_name: name,
+							device_hash: sha256(device),
+							seed: 's',
+							started_at: startedAt
+						} as never)
+						.execute();
+				const [first, second, other] = [randomUUID(), randomUUID(), randomUUID()];
+				await old(second, 'ANA\u200b ', 'laptop', '2025-03-01T09:05:00.000Z');
+				await old(first, 'Ana', 'phone', '2025-03-01T09:00:00.000Z');
+				await old(other, 'Bo', 'tablet', '2025-03-01T09:01:00.000Z');
+
+				await migrateToLatest(opened.db);
+				const repo = createRepository(opened.db);
+				const [a1, a2, b1] = await Promise.all([first, second, other].map((id) => repo.getAttempt(id)));
+				expect([a1?.attemptNumber, a2?.attemptNumber, b1?.attemptNumber]).toEqual([1, 2, 1]);
+				expect(a1?.studentId).toBe(a2?.studentId);
+				expect(b1?.studentId).not.toBe(a1?.studentId);
+				expect(await repo.getStudent(a1!.studentId)).toMatchObject({ displayName: 'Ana', hasCode: false });
+				expect(await repo.isStudentDevice(a1!.studentId, sha256('laptop'))).toBe(true);
+				// No code was ever shown: one of the student's devices gets one on its next start.
+				const next = await begin(repo, { assignmentId: assignment.id, name: 'ana', device: 'phone', limit: 2 });
+				expect(next).toMatchObject({ outcome: 'resumed', codeIssued: true, attempt: { id: second } });
+				await repo.resetStudent(assignment.id, b1!.studentId);
+
+				expect((await migrator.migrateTo('0002_answers_reveal_own_record')).error).toBeUndefined();
+				const rows = await sql<{ id: string }>`select * from attempts order by started_at`.execute(opened.db);
+				// The reset attempt goes with the reset; the others stay as they were.
+				expect(rows.rows.map((r) => r.id)).toEqual([first, second]);
+				expect(Object.keys(rows.rows[0]!).sort()).toEqual(
+					[
+						'assignment_id',
+						'device_hash',
+						'display_name',
+						'id',
+						'max_score',
+						'score',
+						'seed',
+						'started_at',
+						'submitted_at'
+					].sort()
+				);
+				const tables = (await opened.db.introspection.getTables()).map((t) => t.name);
+				expect(tables).not.toContain('students');
 			} finally {
 				await opened.close();
 			}
@@ -278,12 +326,10 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				if (!parsed.ok) continue;
 				const created = await repo.createAssignment(newAssignment({ title: parsed.value.title }));
 				expect((await repo.getAssignment(created.id))?.title).toBe(text.normalize('NFC'));
-				const { attempt } = await repo.startAttempt({
-					id: randomUUID(),
+				const { attempt } = await started(repo, {
 					assignmentId: created.id,
-					displayName: displayName.parse(text),
-					deviceHash: sha256(randomUUID()),
-					seed: 's'
+					name: displayName.parse(text),
+					device: randomUUID()
 				});
 				expect((await repo.getAttempt(attempt.id))?.displayName).toBe(text.normalize('NFC'));
 			}
@@ -310,30 +356,25 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 	describe('attempts', () => {
 		it('starts an attempt once however often the start is posted', async () => {
 			const assignment = await repo.createAssignment(newAssignment());
-			const input = {
-				id: randomUUID(),
-				assignmentId: assignment.id,
-				displayName: '  Ana  ',
-				deviceHash: sha256('device-a'),
-				seed: 's1'
-			};
-			const first = await repo.startAttempt(input);
-			const again = await repo.startAttempt({ ...input, displayName: 'Someone else' });
-			expect(first.created).toBe(true);
-			expect(again).toEqual({ created: false, attempt: first.attempt });
+			const input = { id: randomUUID(), assignmentId: assignment.id, name: 'Ana', device: 'device-a', seed: 's1' };
+			const first = await begin(repo, input);
+			const again = await begin(repo, input);
+			expect(first).toMatchObject({ outcome: 'started', codeIssued: true });
+			if (first.outcome !== 'started') return;
+			expect(first.attempt).toMatchObject({ id: input.id, attemptNumber: 1, displayName: 'Ana', archivedAt: null });
+			expect(again).toMatchObject({ outcome: 'resumed', attempt: first.attempt, codeIssued: false });
 			expect(await repo.getAttempt(input.id)).toEqual(first.attempt);
-			expect(await repo.findAttemptsByDevice(assignment.id, sha256('device-a'))).toEqual([first.attempt]);
-			expect(await repo.findAttemptsByDevice(assignment.id, sha256('device-b'))).toEqual([]);
+			expect(await repo.findLatestAttemptByDevice(assignment.id, sha256('device-a'))).toEqual(first.attempt);
+			expect(await repo.findLatestAttemptByDevice(assignment.id, sha256('device-b'))).toBeUndefined();
 		});
 
-		it('refuses an attempt for an unknown assignment, or an id taken by another assignment', async () => {
+		it('refuses an attempt for an unknown assignment, and never hands over an attempt id of another class', async () => {
 			const { attempt } = await startedAttempt();
 			const other = await repo.createAssignment(newAssignment());
-			const base = { displayName: 'Ana', deviceHash: sha256('d'), seed: 's' };
-			await expect(repo.startAttempt({ ...base, id: randomUUID(), assignmentId: randomUUID() })).rejects.toMatchObject({
+			await expect(begin(repo, { assignmentId: randomUUID(), name: 'Ana' })).rejects.toMatchObject({
 				code: 'not-found'
 			});
-			await expect(repo.startAttempt({ ...base, id: attempt.id, assignmentId: other.id })).rejects.toMatchObject({
+			await expect(begin(repo, { id: attempt.id, assignmentId: other.id, name: 'Ana' })).rejects.toMatchObject({
 				code: 'conflict'
 			});
 		});
@@ -357,14 +398,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		it('lists the class with answer counts, finished questions and points', async () => {
 			const assignment = await repo.createAssignment(newAssignment());
 			const start = (name: string, startedAt: string) =>
-				repo.startAttempt({
-					id: randomUUID(),
-					assignmentId: assignment.id,
-					displayName: name,
-					deviceHash: sha256(name),
-					seed: name,
-					startedAt
-				});
+				started(repo, { assignmentId: assignment.id, name, seed: name, startedAt });
 			// Started in the opposite order to creation: the list follows the start time.
 			const b = (await start('Bo', '2025-03-01T09:02:00.000Z')).attempt;
 			const a = (await start('Ana', '2025-03-01T09:01:00.000Z')).attempt;
@@ -389,9 +423,17 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 			);
 
 			const list = await repo.listAttempts(assignment.id);
+			const unflagged = { lateCount: 0, extraAttempts: 0, flaggedStarts: 0, lastFlaggedAt: null };
 			expect(list).toEqual([
-				{ ...a, answerCount: 3, finishedCount: 2, points: 2.5, lastAnswerAt: '2025-03-01T09:12:00.000Z' },
-				{ ...b, answerCount: 0, finishedCount: 0, points: 0, lastAnswerAt: null }
+				{
+					...a,
+					answerCount: 3,
+					finishedCount: 2,
+					points: 2.5,
+					lastAnswerAt: '2025-03-01T09:12:00.000Z',
+					...unflagged
+				},
+				{ ...b, answerCount: 0, finishedCount: 0, points: 0, lastAnswerAt: null, ...unflagged }
 			]);
 		});
 	});
@@ -498,13 +540,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 			const assignment = await repo.createAssignment(newAssignment());
 			const attempts = await Promise.all(
 				Array.from({ length: 10 }, (_, i) =>
-					repo.startAttempt({
-						id: randomUUID(),
-						assignmentId: assignment.id,
-						displayName: `Student ${i}`,
-						deviceHash: sha256(`d${i}`),
-						seed: `${i}`
-					})
+					started(repo, { assignmentId: assignment.id, name: `Student ${i}`, seed: `${i}` })
 				)
 			);
 			const answers = attempts.flatMap(({ attempt }) =>
@@ -522,6 +558,122 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		});
 	});
 
+	describe('students', () => {
+		it('a known name acts from its own devices or with its code; any other start is flagged and refused', async () => {
+			const assignment = await repo.createAssignment(newAssignment());
+			const first = await started(repo, { assignmentId: assignment.id, name: 'Ana', device: 'phone' });
+			const student = first.student;
+			expect(student).toMatchObject({ displayName: 'Ana', hasCode: true, flaggedStarts: 0 });
+
+			const stranger = await begin(repo, { assignmentId: assignment.id, name: 'Ana', device: 'laptop' });
+			expect(stranger).toMatchObject({ outcome: 'code-required', student: { id: student.id, flaggedStarts: 1 } });
+			const wrong = await begin(repo, { assignmentId: assignment.id, name: 'Ana', device: 'laptop', code: 'nope' });
+			expect(wrong).toMatchObject({ outcome: 'code-required', student: { flaggedStarts: 2 } });
+			expect(await repo.isStudentDevice(student.id, sha256('laptop'))).toBe(false);
+
+			const withCode = await begin(repo, {
+				assignmentId: assignment.id,
+				name: 'Ana',
+				device: 'laptop',
+				code: 'CODE-Ana'
+			});
+			expect(withCode).toMatchObject({ outcome: 'resumed', attempt: first.attempt, codeIssued: false });
+			expect(await repo.isStudentDevice(student.id, sha256('laptop'))).toBe(true);
+			// The laptop now continues without the code.
+			expect(await begin(repo, { assignmentId: assignment.id, name: 'Ana', device: 'laptop' })).toMatchObject({
+				outcome: 'resumed'
+			});
+			const [row] = await repo.listAttempts(assignment.id);
+			expect(row).toMatchObject({ flaggedStarts: 2, lastFlaggedAt: expect.any(String), extraAttempts: 0 });
+		});
+
+		it('after the limit a student gets their last attempt back; one more attempt lets them start another', async () => {
+			const assignment = await repo.createAssignment(newAssignment());
+			const one = await started(repo, { assignmentId: assignment.id, name: 'Bo' });
+			await repo.submitAttempt(one.attempt.id, { score: 1, maxScore: 2 });
+			const again = await begin(repo, { assignmentId: assignment.id, name: 'Bo' });
+			expect(again).toMatchObject({ outcome: 'limit-reached', attempt: { id: one.attempt.id } });
+
+			expect(await repo.allowExtraAttempt(assignment.id, one.student.id)).toMatchObject({ extraAttempts: 1 });
+			expect(await repo.allowExtraAttempt(randomUUID(), one.student.id)).toBeUndefined();
+			const two = await begin(repo, { assignmentId: assignment.id, name: 'Bo' });
+			expect(two).toMatchObject({ outcome: 'started', attempt: { attemptNumber: 2 } });
+		});
+
+		it('a reset archives the attempts and frees the name for a fresh start with a new code from any device', async () => {
+			const assignment = await repo.createAssignment(newAssignment());
+			const one = await started(repo, { assignmentId: assignment.id, name: 'Cy', device: 'old' });
+			await repo.recordAnswer(newAnswer(one.attempt.id, 'q1', 1));
+			await begin(repo, { assignmentId: assignment.id, name: 'Cy', device: 'new' });
+
+			expect(await repo.resetStudent(assignment.id, one.student.id)).toEqual({ archived: 1 });
+			expect(await repo.resetStudent(randomUUID(), one.student.id)).toBeUndefined();
+			expect(await repo.listAttempts(assignment.id)).toEqual([]);
+			expect(await repo.listAnswersForAssignment(assignment.id)).toEqual([]);
+			expect(await repo.getAttempt(one.attempt.id)).toMatchObject({ archivedAt: expect.any(String) });
+			expect(await repo.findLatestAttemptByDevice(assignment.id, sha256('old'))).toBeUndefined();
+
+			const fresh = await begin(repo, { assignmentId: assignment.id, name: 'Cy', device: 'new' });
+			expect(fresh).toMatchObject({
+				outcome: 'started',
+				codeIssued: true,
+				attempt: { attemptNumber: 1 },
+				student: { id: one.student.id, flaggedStarts: 0 }
+			});
+		});
+
+		it('a closed assignment resumes an attempt in progress but starts none', async () => {
+			const assignment = await repo.createAssignment(newAssignment());
+			const one = await started(repo, { assignmentId: assignment.id, name: 'Di' });
+			expect(await begin(repo, { assignmentId: assignment.id, name: 'Di', open: false })).toMatchObject({
+				outcome: 'resumed',
+				attempt: { id: one.attempt.id }
+			});
+			expect(await begin(repo, { assignmentId: assignment.id, name: 'Eve', open: false })).toEqual({
+				outcome: 'closed'
+			});
+		});
+
+		it('20 simultaneous starts under one name from 20 devices make one attempt and flag the other 19', async () => {
+			const assignment = await repo.createAssignment(newAssignment());
+			const results = await Promise.all(
+				Array.from({ length: 20 }, (_, i) => begin(repo, { assignmentId: assignment.id, name: 'Fay', device: `d${i}` }))
+			);
+			expect(results.filter((r) => r.outcome === 'started')).toHaveLength(1);
+			expect(results.filter((r) => r.outcome === 'code-required')).toHaveLength(19);
+			const list = await repo.listAttempts(assignment.id);
+			expect(list).toHaveLength(1);
+			expect(list[0]!.flaggedStarts).toBe(19);
+		});
+
+		it('20 simultaneous starts from one device make one attempt that all of them resume', async () => {
+			const assignment = await repo.createAssignment(newAssignment({ settings: { ...settings, attemptsAllowed: 3 } }));
+			const results = await Promise.all(
+				Array.from({ length: 20 }, () => begin(repo, { assignmentId: assignment.id, name: 'Gus', limit: 3 }))
+			);
+			const ids = new Set(results.map((r) => ('attempt' in r ? r.attempt.id : r.outcome)));
+			expect(ids.size).toBe(1);
+			expect(await repo.listAttempts(assignment.id)).toHaveLength(1);
+		});
+
+		it('20 simultaneous starts after each submitted attempt give exactly the limit of 3', async () => {
+			const assignment = await repo.createAssignment(newAssignment({ settings: { ...settings, attemptsAllowed: 3 } }));
+			const first = await started(repo, { assignmentId: assignment.id, name: 'Hal', device: 'd0', limit: 3 });
+			for (let round = 0; round < 4; round++) {
+				for (const a of await repo.listStudentAttempts(first.student.id))
+					await repo.submitAttempt(a.id, { score: 0, maxScore: 1 });
+				// The same name from 20 devices that all have the code, and a new attempt id each.
+				await Promise.all(
+					Array.from({ length: 20 }, (_, i) =>
+						begin(repo, { assignmentId: assignment.id, name: 'Hal', device: `d${i}`, code: 'CODE-Hal', limit: 3 })
+					)
+				);
+			}
+			const attempts = await repo.listStudentAttempts(first.student.id);
+			expect(attempts.map((a) => a.attemptNumber)).toEqual([1, 2, 3]);
+		});
+	});
+
 	describe('deleting', () => {
 		it("deletes an assignment's attempts and answers, and leaves other classes alone", async () => {
 			const { assignment, attempt } = await startedAttempt();
@@ -536,17 +688,16 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 			expect(await repo.getAttempt(attempt.id)).toBeUndefined();
 			expect(await repo.getAssignment(assignment.id)).toEqual(assignment);
 			expect(await repo.listAnswersForAssignment(other.assignment.id)).toEqual([kept.answer]);
+			// The name is free again: it starts afresh with a new code, from another device too.
+			expect(await begin(repo, { assignmentId: assignment.id, name: 'Min-jun 김', device: 'another' })).toMatchObject({
+				outcome: 'started',
+				codeIssued: true
+			});
 		});
 
 		it("removes one student's attempt and answers, and nothing of anyone else's", async () => {
 			const { assignment, attempt } = await startedAttempt('Fake 1');
-			const { attempt: other } = await repo.startAttempt({
-				id: randomUUID(),
-				assignmentId: assignment.id,
-				displayName: 'Real',
-				deviceHash: sha256(randomUUID()),
-				seed: 's'
-			});
+			const { attempt: other } = await started(repo, { assignmentId: assignment.id, name: 'Real' });
 			await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
 			await repo.recordAnswer(newAnswer(attempt.id, 'q2', 1));
 			await repo.recordAnswer(newAnswer(other.id, 'q1', 1));
@@ -628,13 +779,7 @@ describe('SQLite specifics', () => {
 		try {
 			const repo = createRepository(handle.db, { busyWaitMs: 120_000 });
 			const assignment = await repo.createAssignment(newAssignment());
-			const { attempt } = await repo.startAttempt({
-				id: randomUUID(),
-				assignmentId: assignment.id,
-				displayName: 'Ana',
-				deviceHash: sha256('a'),
-				seed: 's'
-			});
+			const { attempt } = await started(repo, { assignmentId: assignment.id, name: 'Ana' });
 			for (const w of writers) w.child = runScript('sqlite-writer.ts', [file, attempt.id, w.prefix, '150'], budget);
 			// Both writers have opened the file before anyone writes, then all three start together.
 			await Promise.all(writers.map((w) => w.child!.said('ready')));

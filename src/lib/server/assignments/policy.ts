@@ -46,12 +46,44 @@ export function describeAssignmentPolicy(module: Module, assignment: Assignment)
 		lines.push('You see whether your answers are right when your teacher releases the results.');
 	if (isDeferred(s)) lines.push('You give one answer to each question; every answer is saved as you go.');
 	if (!s.hintsEnabled) lines.push('Hints are turned off for this assignment.');
-	if (s.dueAt) lines.push(`Due ${new Date(s.dueAt).toUTCString().replace(' GMT', ' UTC')}.`);
+	if (s.dueAt) lines.push(`Due ${new Date(s.dueAt).toUTCString().replace(' GMT', ' UTC')}: hand in before then.`);
+	lines.push(
+		`An answer that reaches the server up to ${GRACE_MINUTES} minutes after the assignment is due or closed counts as on time (a slow connection is not your fault); a later one is still kept for your teacher, marked late.`
+	);
 	const scoring = describePolicy(effectiveModule(module, s).scoring);
 	return [...lines, ...(s.hintsEnabled ? scoring : scoring.filter((l) => !/hint/i.test(l)))];
 }
 
 export type ClosedReason = 'closed' | 'past-due';
+
+/**
+ * Minutes after the due time (or the teacher's closing) during which an answer that reaches the
+ * server still counts as on time: it was most likely given before and held up by the network.
+ * The server decides from its own clock; nothing the browser sends about time is used.
+ */
+export const GRACE_MINUTES = 5;
+
+/** When the assignment stopped taking work (the earlier of closing and the due time), or null. */
+export function deadline(assignment: Assignment): number | null {
+	const times = [assignment.closedAt, assignment.settings.dueAt].flatMap((t) => (t ? [Date.parse(t)] : []));
+	return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** An answer reaching the server now is late: past the deadline and its grace period. */
+export function isLate(assignment: Assignment, now: Date): boolean {
+	const end = deadline(assignment);
+	return end !== null && now.getTime() >= end + GRACE_MINUTES * 60_000;
+}
+
+/** What a student is told when a submit comes after the deadline. */
+export function closedMessage(assignment: Assignment, reason: ClosedReason): string {
+	const kept = 'Your saved answers stay with your teacher.';
+	if (reason === 'closed') return `Your teacher has closed this assignment, so it no longer takes hand-ins. ${kept}`;
+	const due = assignment.settings.dueAt
+		? new Date(assignment.settings.dueAt).toUTCString().replace(' GMT', ' UTC')
+		: '';
+	return `This assignment was due ${due}, so it no longer takes hand-ins. ${kept}`;
+}
 
 /** Why the link no longer takes answers, or null while it is open. */
 export function closedReason(assignment: Assignment, now: Date): ClosedReason | null {

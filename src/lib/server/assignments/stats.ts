@@ -25,6 +25,17 @@ export interface ClassRow {
 	timeTaken: number | null;
 	startedAt: string;
 	submittedAt: string | null;
+	/** The student the attempt belongs to (for the teacher's reset and extra attempt). */
+	studentId: string;
+	/** 1, 2, … among the student's attempts. */
+	attemptNumber: number;
+	/** The student's limit: the assignment's plus the extra attempts the teacher allowed. */
+	attemptsAllowed: number;
+	/** Starts under this name from a device that could not give the resume code. */
+	flaggedStarts: number;
+	lastFlaggedAt: string | null;
+	/** Answers that reached the server after the deadline's grace period. */
+	lateAnswers: number;
 }
 
 export interface DistractorCount {
@@ -108,7 +119,13 @@ export function classResults(
 			finished: a.finishedCount,
 			timeTaken: seconds(a.startedAt, a.submittedAt ?? a.lastAnswerAt),
 			startedAt: a.startedAt,
-			submittedAt: a.submittedAt
+			submittedAt: a.submittedAt,
+			studentId: a.studentId,
+			attemptNumber: a.attemptNumber,
+			attemptsAllowed: assignment.settings.attemptsAllowed + a.extraAttempts,
+			flaggedStarts: a.flaggedStarts,
+			lastFlaggedAt: a.lastFlaggedAt,
+			lateAnswers: a.lateCount
 		};
 	});
 	// Only submitted attempts: a student who has just started is not a low score.

@@ -14,8 +14,10 @@ import { gradeRequest } from '../grading.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
 import {
+	closedMessage,
 	closedReason,
 	describeAssignmentPolicy,
+	isLate,
 	effectiveModule,
 	isDeferred,
 	publicModuleFor,
@@ -23,12 +25,17 @@ import {
 	resultsVisible
 } from './policy.ts';
 import { newSeed, sha256Hex } from './secrets.ts';
+import { formatResumeCode, nameKey } from '../../student-identity.ts';
+import { generateResumeCode, resumeCodeHash } from './identity.ts';
 import { visibleText } from './visible-text.ts';
 
 /** Longest display name, in characters as people count them (code points). */
 export const NAME_MAX = 40;
 
-/** A display name: trimmed, NFC, 1–40 characters of any script that can be seen (see text/visible.ts). */
+/**
+ * A display name: trimmed, NFC, 1–40 characters of any script that can be seen (see text/visible.ts).
+ * Whether two names are the same student is decided by nameKey, which also drops invisible characters.
+ */
 export const displayName = z
 	.string()
 	.max(400)
@@ -50,8 +57,17 @@ const deviceToken = z
 const id = z.uuid();
 
 export const attemptBody = z.discriminatedUnion('action', [
-	z.strictObject({ action: z.literal('start'), attemptId: id, deviceToken, name: displayName }),
-	z.strictObject({ action: z.literal('resume'), deviceToken })
+	z.strictObject({
+		action: z.literal('start'),
+		attemptId: id,
+		deviceToken,
+		name: displayName,
+		/** The resume code shown on the first device, when continuing on another. */
+		resumeCode: z.string().max(40).optional()
+	}),
+	z.strictObject({ action: z.literal('resume'), deviceToken }),
+	/** A device of the student's that does not have the code (its answer to the start was lost): a new one. */
+	z.strictObject({ action: z.literal('new-code'), attemptId: id, deviceToken })
 ]);
 
 export const answerBody = z
@@ -89,15 +105,19 @@ export interface AttemptReport {
 
 /** Everything the student page needs about its attempt. */
 export interface AttemptView {
-	attempt: { id: string; displayName: string; startedAt: string; submittedAt: string | null };
+	attempt: { id: string; number: number; displayName: string; startedAt: string; submittedAt: string | null };
+	/** The student's resume code (ABC-DEF), only in the answer to the start that issued it. */
+	resumeCode: string | null;
 	module: PublicModule;
 	policy: string[];
 	feedback: Assignment['settings']['feedback'];
 	hintsEnabled: boolean;
 	/** Present once submitted and the policy lets the student see results. */
 	report: AttemptReport | null;
-	/** Attempts this device may still start after this one. */
+	/** Attempts this student may still start after this one. */
 	attemptsLeft: number;
+	/** Questions with a final answer on the server, from any of the student's devices. */
+	finished: string[];
 	open: boolean;
 }
 
@@ -164,7 +184,10 @@ export function reportOf(
 	};
 }
 
-/** Find the attempt and check it belongs to this assignment and this device (404 otherwise: nothing to learn by guessing). */
+/**
+ * Find the attempt and check it belongs to this assignment and to a student this device acts for
+ * (404 otherwise: nothing to learn by guessing). An attempt archived by a reset is gone.
+ */
 export async function requireAttempt(
 	repo: Repository,
 	assignment: Assignment,
@@ -172,7 +195,12 @@ export async function requireAttempt(
 	token: string
 ): Promise<Attempt> {
 	const attempt = await repo.getAttempt(attemptId);
-	if (!attempt || attempt.assignmentId !== assignment.id || attempt.deviceHash !== sha256Hex(token)) {
+	if (
+		!attempt ||
+		attempt.assignmentId !== assignment.id ||
+		attempt.archivedAt !== null ||
+		!(await repo.isStudentDevice(attempt.studentId, sha256Hex(token)))
+	) {
 		error(404, 'There is no such attempt on this device.');
 	}
 	return attempt;
@@ -183,30 +211,45 @@ async function viewOf(
 	module: Module,
 	assignment: Assignment,
 	attempt: Attempt,
-	now: Date
+	now: Date,
+	resumeCode: string | null = null
 ): Promise<AttemptView> {
-	const mine = await repo.findAttemptsByDevice(assignment.id, attempt.deviceHash);
+	const [student, mine, answers] = await Promise.all([
+		repo.getStudent(attempt.studentId),
+		repo.listStudentAttempts(attempt.studentId),
+		repo.listAnswers(attempt.id)
+	]);
+	const limit = assignment.settings.attemptsAllowed + (student?.extraAttempts ?? 0);
 	const showReport = attempt.submittedAt !== null && resultsVisible(assignment, attempt);
 	return {
 		attempt: {
 			id: attempt.id,
+			number: attempt.attemptNumber,
 			displayName: attempt.displayName,
 			startedAt: attempt.startedAt,
 			submittedAt: attempt.submittedAt
 		},
+		resumeCode: resumeCode && formatResumeCode(resumeCode),
 		module: publicModuleFor(module, assignment.settings, attempt.seed),
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
-		report: showReport ? reportOf(module, assignment, attempt, await repo.listAnswers(attempt.id)) : null,
-		attemptsLeft: Math.max(0, assignment.settings.attemptsAllowed - mine.length),
+		report: showReport ? reportOf(module, assignment, attempt, answers) : null,
+		attemptsLeft: Math.max(0, limit - mine.length),
+		finished: answers.filter((x) => x.final).map((x) => x.questionId),
 		open: closedReason(assignment, now) === null
 	};
 }
 
+/** What a student is told when their name is taken and this device has not shown the code. */
+export const CODE_REQUIRED =
+	'Someone has already started under this name on another device. If that was you, type the resume code you were shown there. If you do not have it, ask your teacher.';
+
 /**
- * Start an attempt, or resume this device's latest one. A device with an unfinished attempt always
- * gets it back (a retried start, a reload, a second tab). `resume` finds nothing: 404.
+ * Start an attempt, or resume one. `resume` finds the latest attempt of a student this device acts
+ * for (404 when none); `new-code` gives such a device a new resume code to show. `start` goes by the student's name (see beginAttempt): a new name gets a
+ * resume code, shown once in the answer; a known name needs one of the student's devices or the
+ * code, else 409 with reason `code-required` (and the teacher sees the start flagged).
  */
 export async function startOrResume(
 	repo: Repository,
@@ -216,34 +259,52 @@ export async function startOrResume(
 	now: Date
 ): Promise<AttemptView> {
 	const deviceHash = sha256Hex(body.deviceToken);
-	const mine = await repo.findAttemptsByDevice(assignment.id, deviceHash);
-	const latest = mine.at(-1);
 	if (body.action === 'resume') {
+		const latest = await repo.findLatestAttemptByDevice(assignment.id, deviceHash);
 		if (!latest) error(404, 'This device has not started this assignment.');
 		return viewOf(repo, module, assignment, latest, now);
 	}
-	if (latest && (latest.submittedAt === null || latest.id === body.attemptId)) {
-		return viewOf(repo, module, assignment, latest, now);
+	if (body.action === 'new-code') {
+		const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
+		const student = await repo.getStudent(attempt.studentId);
+		if (!student) error(404, 'There is no such attempt on this device.');
+		const fresh = generateResumeCode();
+		await repo.replaceResumeCode(student.id, resumeCodeHash(assignment.id, student.nameKey, fresh));
+		return viewOf(repo, module, assignment, attempt, now, fresh);
 	}
-	if (closedReason(assignment, now)) error(403, 'This assignment is closed.');
-	if (mine.length >= assignment.settings.attemptsAllowed) {
-		error(409, `You have used all ${assignment.settings.attemptsAllowed} of your attempts.`);
-	}
+	const key = nameKey(body.name);
+	const code = generateResumeCode();
+	const typed = body.resumeCode?.trim() ? body.resumeCode : null;
+	let begun;
 	try {
-		const { attempt } = await repo.startAttempt({
-			id: body.attemptId,
+		begun = await repo.beginAttempt({
 			assignmentId: assignment.id,
+			attemptId: body.attemptId,
+			nameKey: key,
 			displayName: body.name,
 			deviceHash,
+			codeHash: typed === null ? null : resumeCodeHash(assignment.id, key, typed),
+			newCodeHash: resumeCodeHash(assignment.id, key, code),
 			seed: assignment.settings.shuffle ? newSeed() : '',
+			attemptsAllowed: assignment.settings.attemptsAllowed,
+			open: closedReason(assignment, now) === null,
 			startedAt: now.toISOString()
 		});
-		if (attempt.deviceHash !== deviceHash) error(409, 'This attempt id is taken.');
-		return viewOf(repo, module, assignment, attempt, now);
 	} catch (e) {
 		if (e instanceof RepositoryError) error(e.code === 'not-found' ? 404 : 409, e.message);
 		throw e;
 	}
+	if (begun.outcome === 'closed') error(403, 'This assignment is closed.');
+	if (begun.outcome === 'code-required') {
+		error(409, {
+			message:
+				typed === null
+					? CODE_REQUIRED
+					: 'That resume code does not match this name. Check it and try again, or ask your teacher.',
+			reason: 'code-required'
+		});
+	}
+	return viewOf(repo, module, assignment, begun.attempt, now, begun.codeIssued ? code : null);
 }
 
 /** Grade and store one answer, at most once. A repeat gets the stored result back. */
@@ -256,7 +317,10 @@ export async function saveAnswer(
 ): Promise<GradeResult> {
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
 	if (attempt.submittedAt) error(409, 'This attempt has been submitted; answers can no longer change.');
-	if (closedReason(assignment, now)) error(403, 'This assignment is closed.');
+	// An answer after the deadline is kept (marked late past the grace period), but never once the
+	// results, and with them the solutions, are out.
+	if (assignment.releasedAt) error(409, 'The results have been released; answers can no longer change.');
+	const late = isLate(assignment, now);
 	if (!assignment.settings.hintsEnabled && body.hintsUsed > 0) error(422, 'Hints are turned off for this assignment.');
 	const graded = gradeRequest(effectiveModule(module, assignment.settings), {
 		slug: module.slug,
@@ -284,7 +348,8 @@ export async function saveAnswer(
 			credit: r.credit,
 			points: r.points,
 			final: r.final,
-			createdAt: now.toISOString()
+			createdAt: now.toISOString(),
+			late
 		});
 		stored = recorded.answer;
 		fresh = recorded.stored;
@@ -308,6 +373,8 @@ export async function submit(
 	now: Date
 ): Promise<AttemptView> {
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
+	const closed = closedReason(assignment, now);
+	if (closed && !attempt.submittedAt) error(403, { message: closedMessage(assignment, closed), reason: closed });
 	const answers = await repo.listAnswers(attempt.id);
 	const { score, maxScore } = scoreOf(module, answers);
 	const { attempt: submitted } = await repo.submitAttempt(attempt.id, {

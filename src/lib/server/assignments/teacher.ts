@@ -2,6 +2,7 @@
  * The teacher's results: everything the results page, its live JSON and the CSV need, read
  * through the repository for one assignment.
  */
+import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
 import type { Assignment, Repository } from '../db/repository.ts';
 import { closedReason } from './policy.ts';
@@ -65,4 +66,36 @@ export async function resultsCsv(repo: Repository, module: Module, assignment: A
 	]);
 	const { header, rows } = csvRows(module, classResults(module, assignment, attempts, answers), answers);
 	return toCsv(header, rows);
+}
+
+export type StudentActionResult =
+	{ ok: true; name: string; archived?: number } | { ok: false; status: 400 | 404; message: string };
+
+const studentId = z.uuid();
+
+/**
+ * The teacher's actions on one student, from a form (`student` = the student's id; `confirm` =
+ * 'yes' for a reset): one more attempt than the limit, or a reset. Bad input is a 400 with a
+ * message, a student of another class or one already gone a 404; never a 500.
+ */
+export async function studentAction(
+	repo: Repository,
+	assignment: Assignment,
+	what: 'allow' | 'reset',
+	form: FormData | null
+): Promise<StudentActionResult> {
+	const id = studentId.safeParse(form?.get('student'));
+	if (!id.success) return { ok: false, status: 400, message: 'Choose a student from the list.' };
+	const student = await repo.getStudent(id.data);
+	if (!student || student.assignmentId !== assignment.id)
+		return { ok: false, status: 404, message: 'That student is not in this class (any more).' };
+	if (what === 'allow') {
+		await repo.allowExtraAttempt(assignment.id, student.id);
+		return { ok: true, name: student.displayName };
+	}
+	if (form?.get('confirm') !== 'yes')
+		return { ok: false, status: 400, message: `Tick the box to confirm that ${student.displayName} starts afresh.` };
+	const reset = await repo.resetStudent(assignment.id, student.id);
+	if (!reset) return { ok: false, status: 404, message: 'That student is not in this class (any more).' };
+	return { ok: true, name: student.displayName, archived: reset.archived };
 }

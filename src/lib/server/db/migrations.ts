@@ -7,7 +7,9 @@
  * that has shipped; write DDL that both SQLite and PostgreSQL accept (`double precision` has REAL
  * affinity in SQLite; booleans are integers; timestamps are ISO text).
  */
+import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { nameKey } from '../../student-identity.ts';
 
 // Migrations see the database as it was when they were written, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -123,6 +125,112 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('answers').execute();
 			await db.schema.alterTable('answers_prev').renameTo('answers').execute();
 			await createOneFinalIndex(db);
+		}
+	},
+	// Attempts belong to a student, not to a device. A student is an assignment plus a normalised
+	// name (see student-identity.ts) with a resume code stored only as a hash; the devices that
+	// proved the code (or started the student) are listed beside it. Each attempt gets a number per
+	// student, unique among the attempts not archived by a reset, so concurrent starts can never make
+	// two attempt 1s: the limit holds because numbers above it are never inserted. Answers that reach
+	// the server after the deadline's grace period are marked late.
+	'0004_students_attempt_numbers_late_answers': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('students')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('assignment_id', 'text', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
+				.addColumn('name_key', 'text', (c) => c.notNull())
+				.addColumn('display_name', 'text', (c) => c.notNull())
+				.addColumn('resume_hash', 'text')
+				.addColumn('extra_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('flagged_starts', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('last_flagged_at', 'text')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addUniqueConstraint('students_assignment_name', ['assignment_id', 'name_key'])
+				.execute();
+			await db.schema
+				.createTable('student_devices')
+				.addColumn('student_id', 'text', (c) => c.notNull().references('students.id').onDelete('cascade'))
+				.addColumn('device_hash', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('student_devices_pk', ['student_id', 'device_hash'])
+				.execute();
+			await db.schema.createIndex('student_devices_device').on('student_devices').column('device_hash').execute();
+			// No foreign key on student_id: SQLite cannot drop a column that has one, and deleting the
+			// assignment removes both the attempts and the students through their own cascades.
+			await db.schema.alterTable('attempts').addColumn('student_id', 'text').execute();
+			await db.schema.alterTable('attempts').addColumn('attempt_number', 'integer').execute();
+			await db.schema.alterTable('attempts').addColumn('archived_at', 'text').execute();
+			await db.schema
+				.alterTable('answers')
+				.addColumn('late', 'integer', (c) => c.notNull().defaultTo(0))
+				.execute();
+
+			// Existing attempts: one student per assignment and normalised name, numbered by start.
+			const rows: {
+				id: string;
+				assignment_id: string;
+				display_name: string;
+				device_hash: string;
+				started_at: string;
+			}[] = await db
+				.selectFrom('attempts')
+				.select(['id', 'assignment_id', 'display_name', 'device_hash', 'started_at'])
+				.orderBy('assignment_id')
+				.orderBy('started_at')
+				.orderBy('id')
+				.execute();
+			const students = new Map<string, { id: string; count: number; devices: Set<string> }>();
+			for (const row of rows) {
+				const key = `${row.assignment_id}\n${nameKey(row.display_name)}`;
+				let student = students.get(key);
+				if (!student) {
+					student = { id: randomUUID(), count: 0, devices: new Set() };
+					students.set(key, student);
+					await db
+						.insertInto('students')
+						.values({
+							id: student.id,
+							assignment_id: row.assignment_id,
+							name_key: nameKey(row.display_name),
+							display_name: row.display_name,
+							resume_hash: null,
+							created_at: row.started_at
+						})
+						.execute();
+				}
+				if (!student.devices.has(row.device_hash)) {
+					student.devices.add(row.device_hash);
+					await db
+						.insertInto('student_devices')
+						.values({ student_id: student.id, device_hash: row.device_hash, created_at: row.started_at })
+						.execute();
+				}
+				student.count += 1;
+				await db
+					.updateTable('attempts')
+					.set({ student_id: student.id, attempt_number: student.count })
+					.where('id', '=', row.id)
+					.execute();
+			}
+			await db.schema
+				.createIndex('attempts_student_number')
+				.on('attempts')
+				.columns(['student_id', 'attempt_number'])
+				.unique()
+				.where(sql.ref('archived_at'), 'is', null)
+				.execute();
+		},
+		async down(db: AnyDb) {
+			// The older schema has no reset: an archived attempt would count again, so it goes.
+			await db.deleteFrom('attempts').where('archived_at', 'is not', null).execute();
+			await db.schema.dropIndex('attempts_student_number').execute();
+			await db.schema.alterTable('attempts').dropColumn('archived_at').execute();
+			await db.schema.alterTable('attempts').dropColumn('attempt_number').execute();
+			await db.schema.alterTable('attempts').dropColumn('student_id').execute();
+			await db.schema.alterTable('answers').dropColumn('late').execute();
+			await db.schema.dropTable('student_devices').execute();
+			await db.schema.dropTable('students').execute();
 		}
 	}
 };

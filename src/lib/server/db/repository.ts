@@ -21,7 +21,8 @@ import {
 	type AssignmentRow,
 	type AssignmentSettings,
 	type AttemptRow,
-	type Database
+	type Database,
+	type StudentRow
 } from './schema.ts';
 
 export interface Assignment {
@@ -61,24 +62,66 @@ export interface AssignmentPatch {
 export interface Attempt {
 	id: string;
 	assignmentId: string;
+	/** The student it belongs to. */
+	studentId: string;
+	/** 1, 2, … among the student's attempts since the last reset. */
+	attemptNumber: number;
 	displayName: string;
+	/** Hash of the token of the device that started it. */
 	deviceHash: string;
 	seed: string;
 	startedAt: string;
 	submittedAt: string | null;
 	score: number | null;
 	maxScore: number | null;
+	/** Set when the teacher reset the student: kept, but no longer counted or shown. */
+	archivedAt: string | null;
 }
 
-export interface NewAttempt {
-	/** Client-generated uuid. */
+/** A student of one assignment: a normalised name with a resume code (kept as a hash only). */
+export interface Student {
 	id: string;
 	assignmentId: string;
+	nameKey: string;
+	displayName: string;
+	/** Whether a resume code has been issued (a reset takes it away). */
+	hasCode: boolean;
+	extraAttempts: number;
+	/** Starts under this name from a device that could not give the resume code. */
+	flaggedStarts: number;
+	lastFlaggedAt: string | null;
+	createdAt: string;
+}
+
+export interface BeginAttemptInput {
+	assignmentId: string;
+	/** Client-generated uuid, so a retried start finds the attempt it made. */
+	attemptId: string;
+	/** The normalised name (nameKey) and the name as typed, cleaned. */
+	nameKey: string;
 	displayName: string;
 	deviceHash: string;
+	/** Hash of the resume code the student typed, or null when they gave none. */
+	codeHash: string | null;
+	/** Hash of a fresh code, stored when the student is given a code by this start. */
+	newCodeHash: string;
 	seed: string;
+	/** The assignment's attempt limit; the student's extra attempts are added to it. */
+	attemptsAllowed: number;
+	/** False once the assignment is closed: an attempt in progress resumes, none starts. */
+	open: boolean;
 	startedAt?: string;
 }
+
+export type BeginAttemptResult =
+	/** `codeIssued`: the fresh code (newCodeHash) now belongs to the student and must be shown. */
+	| { outcome: 'started' | 'resumed'; attempt: Attempt; student: Student; codeIssued: boolean }
+	/** Every allowed attempt is submitted: `attempt` is the latest, for its report. */
+	| { outcome: 'limit-reached'; attempt: Attempt; student: Student; codeIssued: boolean }
+	/** The name is taken by a student this device cannot prove to be; the start was flagged. */
+	| { outcome: 'code-required'; student: Student }
+	/** Closed, and nothing of this student's to resume. */
+	| { outcome: 'closed' };
 
 /** An attempt as the class table shows it, with what its answers add up to so far. */
 export interface AttemptSummary extends Attempt {
@@ -90,6 +133,12 @@ export interface AttemptSummary extends Attempt {
 	points: number;
 	/** Time of the latest answer, or null before the first. */
 	lastAnswerAt: string | null;
+	/** Answers that reached the server after the deadline's grace period. */
+	lateCount: number;
+	/** The student's extra attempts and flagged starts (the same on each of their attempts). */
+	extraAttempts: number;
+	flaggedStarts: number;
+	lastFlaggedAt: string | null;
 }
 
 export interface Answer {
@@ -109,9 +158,11 @@ export interface Answer {
 	/** No more tries on this question after this answer. */
 	final: boolean;
 	createdAt: string;
+	/** Reached the server after the deadline's grace period. */
+	late: boolean;
 }
 
-export type NewAnswer = Omit<Answer, 'createdAt'> & { createdAt?: string };
+export type NewAnswer = Omit<Answer, 'createdAt' | 'late'> & { createdAt?: string; late?: boolean };
 
 /** Why an answer was not stored: which earlier answer it repeats. */
 export type DuplicateReason = 'same-id' | 'same-try' | 'already-final';
@@ -226,7 +277,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return row && toAssignment(row);
 		},
 
-		/** Delete every attempt of an assignment and, through the cascade, every answer. */
+		/** Delete every attempt and student of an assignment and, through the cascade, every answer. */
 		async deleteAssignmentData(assignmentId: string): Promise<{ attempts: number; answers: number }> {
 			return withWrite(async (trx) => {
 				const counted = await trx
@@ -236,6 +287,8 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.select((eb) => eb.fn.countAll().as('n'))
 					.executeTakeFirstOrThrow();
 				const deleted = await trx.deleteFrom('attempts').where('assignment_id', '=', assignmentId).executeTakeFirst();
+				// The names and resume codes go too, so every name can start afresh.
+				await trx.deleteFrom('students').where('assignment_id', '=', assignmentId).execute();
 				return { attempts: Number(deleted.numDeletedRows), answers: Number(counted.n) };
 			});
 		},
@@ -251,7 +304,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return withWrite(async (trx) => {
 				const attempt = await trx
 					.selectFrom('attempts')
-					.select('display_name')
+					.select(['display_name', 'student_id'])
 					.where('id', '=', attemptId)
 					.where('assignment_id', '=', assignmentId)
 					.executeTakeFirst();
@@ -262,6 +315,17 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.select((eb) => eb.fn.countAll().as('n'))
 					.executeTakeFirstOrThrow();
 				await trx.deleteFrom('attempts').where('id', '=', attemptId).execute();
+				// A student left without any attempt (archived ones included) goes too, freeing the name.
+				const studentId = attempt.student_id;
+				if (studentId) {
+					await trx
+						.deleteFrom('students')
+						.where('id', '=', studentId)
+						.where((eb) =>
+							eb.not(eb.exists(eb.selectFrom('attempts').select('id').where('student_id', '=', studentId)))
+						)
+						.execute();
+				}
 				return { displayName: attempt.display_name, answers: Number(counted.n) };
 			});
 		},
@@ -273,42 +337,127 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		},
 
 		/**
-		 * Start an attempt, or return the one already started under this id (a retried post).
-		 * Throws not-found for an unknown assignment, conflict when the id belongs to another one.
+		 * Start or resume a student's attempt, in one transaction, so that concurrent starts agree:
+		 * - a new name makes a new student holding the fresh code (newCodeHash) and this device;
+		 * - a known name acts only from a device of the student's or with the right code (which adds
+		 *   this device); otherwise the start is flagged on the student and refused (`code-required`);
+		 *   a student without attempts or code (after a reset) is claimed afresh with a new code;
+		 * - the latest unfinished attempt resumes; after a submitted one, the next starts while the
+		 *   limit (plus extra attempts) allows, numbered count + 1. The unique (student, number) index
+		 *   turns a concurrent second insert of the same number into a no-op, so the number of
+		 *   attempts can never pass the limit, on either database, whatever the interleaving.
 		 */
-		async startAttempt(input: NewAttempt): Promise<{ created: boolean; attempt: Attempt }> {
-			return withWrite(async (trx) => {
+		async beginAttempt(input: BeginAttemptInput): Promise<BeginAttemptResult> {
+			const at = input.startedAt ?? now();
+			return withWrite(async (trx): Promise<BeginAttemptResult> => {
 				const assignment = await trx
 					.selectFrom('assignments')
 					.select('id')
 					.where('id', '=', input.assignmentId)
 					.executeTakeFirst();
 				if (!assignment) throw new RepositoryError('not-found', 'No such assignment.');
+
+				let codeIssued = false;
+				let student = await findStudentByKey(trx, input.assignmentId, input.nameKey);
+				if (!student) {
+					if (!input.open) return { outcome: 'closed' };
+					const created = await trx
+						.insertInto('students')
+						.values({
+							id: randomUUID(),
+							assignment_id: input.assignmentId,
+							name_key: input.nameKey,
+							display_name: input.displayName,
+							resume_hash: input.newCodeHash,
+							last_flagged_at: null,
+							created_at: at
+						})
+						.onConflict((oc) => oc.columns(['assignment_id', 'name_key']).doNothing())
+						.returningAll()
+						.executeTakeFirst();
+					codeIssued = created !== undefined;
+					// Another start under the same name created the student in between: decide against it.
+					student = created ?? (await findStudentByKey(trx, input.assignmentId, input.nameKey));
+					if (!student) throw new RepositoryError('conflict', 'This student was removed while starting.');
+				}
+
+				let live = await liveAttempts(trx, student.id);
+				const known = codeIssued || (await deviceOf(trx, student.id, input.deviceHash));
+				const proved =
+					input.codeHash !== null && student.resume_hash !== null && student.resume_hash === input.codeHash;
+				const unclaimed = student.resume_hash === null && live.length === 0;
+				if (!known && !proved && !unclaimed) {
+					const flagged = await trx
+						.updateTable('students')
+						.set((eb) => ({ flagged_starts: eb('flagged_starts', '+', 1), last_flagged_at: at }))
+						.where('id', '=', student.id)
+						.returningAll()
+						.executeTakeFirstOrThrow();
+					return { outcome: 'code-required', student: toStudent(flagged) };
+				}
+				if (student.resume_hash === null) {
+					// Claimed after a reset, or a student from before resume codes, on one of their devices.
+					student = await trx
+						.updateTable('students')
+						.set({ resume_hash: input.newCodeHash, display_name: unclaimed ? input.displayName : student.display_name })
+						.where('id', '=', student.id)
+						.returningAll()
+						.executeTakeFirstOrThrow();
+					codeIssued = true;
+				}
+				await trx
+					.insertInto('student_devices')
+					.values({ student_id: student.id, device_hash: input.deviceHash, created_at: at })
+					.onConflict((oc) => oc.columns(['student_id', 'device_hash']).doNothing())
+					.execute();
+
+				const resumeOrNull = (): BeginAttemptResult | null => {
+					const latest = live.at(-1);
+					if (latest && (latest.submitted_at === null || latest.id === input.attemptId))
+						return { outcome: 'resumed', attempt: toAttempt(latest), student: toStudent(student!), codeIssued };
+					return null;
+				};
+				const resumed = resumeOrNull();
+				if (resumed) return resumed;
+				const limit = input.attemptsAllowed + Number(student.extra_attempts);
+				const latest = live.at(-1);
+				if (live.length >= limit && latest)
+					return { outcome: 'limit-reached', attempt: toAttempt(latest), student: toStudent(student), codeIssued };
+				if (!input.open) {
+					if (latest)
+						return { outcome: 'limit-reached', attempt: toAttempt(latest), student: toStudent(student), codeIssued };
+					return { outcome: 'closed' };
+				}
 				const inserted = await trx
 					.insertInto('attempts')
 					.values({
-						id: input.id,
+						id: input.attemptId,
 						assignment_id: input.assignmentId,
-						display_name: input.displayName,
+						student_id: student.id,
+						// After the latest (a removed row may leave a gap): concurrent starts pick the same number.
+						attempt_number: Math.max(0, ...live.map((a) => Number(a.attempt_number))) + 1,
+						archived_at: null,
+						display_name: student.display_name,
 						device_hash: input.deviceHash,
 						seed: input.seed,
-						started_at: input.startedAt ?? now(),
+						started_at: at,
 						submitted_at: null,
 						score: null,
 						max_score: null
 					})
-					.onConflict((oc) => oc.column('id').doNothing())
+					// The id (a retried start) or the number (a concurrent start) is taken: no second attempt.
+					.onConflict((oc) => oc.doNothing())
 					.returningAll()
 					.executeTakeFirst();
-				if (inserted) return { created: true, attempt: toAttempt(inserted) };
-				const existing = await trx
-					.selectFrom('attempts')
-					.selectAll()
-					.where('id', '=', input.id)
-					.executeTakeFirstOrThrow();
-				if (existing.assignment_id !== input.assignmentId)
-					throw new RepositoryError('conflict', 'This attempt id belongs to another assignment.');
-				return { created: false, attempt: toAttempt(existing) };
+				if (inserted)
+					return { outcome: 'started', attempt: toAttempt(inserted), student: toStudent(student), codeIssued };
+				live = await liveAttempts(trx, student.id);
+				const again = resumeOrNull();
+				if (again) return again;
+				const newest = live.at(-1);
+				if (newest)
+					return { outcome: 'limit-reached', attempt: toAttempt(newest), student: toStudent(student), codeIssued };
+				throw new RepositoryError('conflict', 'This attempt id belongs to another attempt.');
 			});
 		},
 
@@ -317,27 +466,95 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return row && toAttempt(row);
 		},
 
-		/** A device's attempts at an assignment, oldest first: the last one is the one to resume. */
-		async findAttemptsByDevice(assignmentId: string, deviceHash: string): Promise<Attempt[]> {
-			const rows = await db
-				.selectFrom('attempts')
-				.selectAll()
-				.where('assignment_id', '=', assignmentId)
-				.where('device_hash', '=', deviceHash)
-				.orderBy('started_at')
-				.orderBy('id')
-				.execute();
-			return rows.map(toAttempt);
+		async getStudent(id: string): Promise<Student | undefined> {
+			const row = await db.selectFrom('students').selectAll().where('id', '=', id).executeTakeFirst();
+			return row && toStudent(row);
 		},
 
-		/** The class table: every attempt with its answer count and points so far, oldest first. */
+		/** Whether this device may act for the student (it started them or gave their code). */
+		async isStudentDevice(studentId: string, deviceHash: string): Promise<boolean> {
+			return deviceOf(db, studentId, deviceHash);
+		},
+
+		/** A student's attempts since the last reset, oldest first. */
+		async listStudentAttempts(studentId: string): Promise<Attempt[]> {
+			return (await liveAttempts(db, studentId)).map(toAttempt);
+		},
+
+		/** The latest attempt (not archived) of any student this device acts for: the one to resume. */
+		async findLatestAttemptByDevice(assignmentId: string, deviceHash: string): Promise<Attempt | undefined> {
+			const row = await db
+				.selectFrom('attempts')
+				.innerJoin('student_devices', 'student_devices.student_id', 'attempts.student_id')
+				.selectAll('attempts')
+				.where('attempts.assignment_id', '=', assignmentId)
+				.where('student_devices.device_hash', '=', deviceHash)
+				.where('attempts.archived_at', 'is', null)
+				.orderBy('attempts.started_at', 'desc')
+				.orderBy('attempts.attempt_number', 'desc')
+				.executeTakeFirst();
+			return row && toAttempt(row);
+		},
+
+		/** Give a student a new resume code (the old one stops working; devices keep acting for them). */
+		async replaceResumeCode(studentId: string, codeHash: string): Promise<boolean> {
+			const updated = await withWrite((trx) =>
+				trx.updateTable('students').set({ resume_hash: codeHash }).where('id', '=', studentId).executeTakeFirst()
+			);
+			return updated.numUpdatedRows > 0n;
+		},
+
+		/** One more attempt for a student of this assignment. Undefined when there is no such student. */
+		async allowExtraAttempt(assignmentId: string, studentId: string): Promise<Student | undefined> {
+			const row = await withWrite((trx) =>
+				trx
+					.updateTable('students')
+					.set((eb) => ({ extra_attempts: eb('extra_attempts', '+', 1) }))
+					.where('id', '=', studentId)
+					.where('assignment_id', '=', assignmentId)
+					.returningAll()
+					.executeTakeFirst()
+			);
+			return row && toStudent(row);
+		},
+
+		/**
+		 * Reset a student: their attempts are archived (kept, no longer counted or shown), their resume
+		 * code, devices, extra attempts and flags are cleared, so the name starts afresh from any device
+		 * and gets a new code. Undefined when there is no such student.
+		 */
+		async resetStudent(assignmentId: string, studentId: string): Promise<{ archived: number } | undefined> {
+			return withWrite(async (trx) => {
+				const student = await trx
+					.updateTable('students')
+					.set({ resume_hash: null, extra_attempts: 0, flagged_starts: 0, last_flagged_at: null })
+					.where('id', '=', studentId)
+					.where('assignment_id', '=', assignmentId)
+					.returning('id')
+					.executeTakeFirst();
+				if (!student) return undefined;
+				await trx.deleteFrom('student_devices').where('student_id', '=', studentId).execute();
+				const archived = await trx
+					.updateTable('attempts')
+					.set({ archived_at: now() })
+					.where('student_id', '=', studentId)
+					.where('archived_at', 'is', null)
+					.executeTakeFirst();
+				return { archived: Number(archived.numUpdatedRows) };
+			});
+		},
+
+		/** The class table: every attempt not archived by a reset, with its answer count and points so far, oldest first. */
 		async listAttempts(assignmentId: string): Promise<AttemptSummary[]> {
 			const rows = await db
 				.selectFrom('attempts')
 				.leftJoin('answers', 'answers.attempt_id', 'attempts.id')
+				.leftJoin('students', 'students.id', 'attempts.student_id')
 				.where('attempts.assignment_id', '=', assignmentId)
-				.groupBy('attempts.id')
+				.where('attempts.archived_at', 'is', null)
+				.groupBy(['attempts.id', 'students.id'])
 				.selectAll('attempts')
+				.select(['students.extra_attempts', 'students.flagged_starts', 'students.last_flagged_at'])
 				.select((eb) => [
 					eb.fn.count<number | string | bigint>('answers.id').as('answer_count'),
 					eb.fn
@@ -346,7 +563,8 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					eb.fn
 						.sum<number | string | null>(eb.case().when('answers.final', '=', 1).then(eb.ref('answers.points')).end())
 						.as('points'),
-					eb.fn.max('answers.created_at').as('last_answer_at')
+					eb.fn.max('answers.created_at').as('last_answer_at'),
+					eb.fn.sum<number | string | null>('answers.late').as('late_count')
 				])
 				.orderBy('attempts.started_at')
 				.orderBy('attempts.id')
@@ -356,7 +574,11 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				answerCount: Number(row.answer_count),
 				finishedCount: Number(row.finished_count ?? 0),
 				points: Number(row.points ?? 0),
-				lastAnswerAt: row.last_answer_at ?? null
+				lastAnswerAt: row.last_answer_at ?? null,
+				lateCount: Number(row.late_count ?? 0),
+				extraAttempts: Number(row.extra_attempts ?? 0),
+				flaggedStarts: Number(row.flagged_starts ?? 0),
+				lastFlaggedAt: row.last_flagged_at ?? null
 			}));
 		},
 
@@ -379,7 +601,9 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				credit: input.credit,
 				points: input.points,
 				final: input.final ? 1 : 0,
-				created_at: input.createdAt ?? now()
+				created_at: input.createdAt ?? now(),
+				// Left to the column's default (0) when on time.
+				...(input.late ? { late: 1 } : {})
 			};
 			return withWrite(async (trx): Promise<RecordAnswerResult> => {
 				const attempt = await trx
@@ -437,12 +661,13 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return rows.map(toAnswer);
 		},
 
-		/** Every answer of an assignment (results, statistics, CSV), grouped by attempt. */
+		/** Every answer of an assignment's attempts not archived (results, statistics, CSV), grouped by attempt. */
 		async listAnswersForAssignment(assignmentId: string): Promise<Answer[]> {
 			const rows = await db
 				.selectFrom('answers')
 				.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
 				.where('attempts.assignment_id', '=', assignmentId)
+				.where('attempts.archived_at', 'is', null)
 				.selectAll('answers')
 				.orderBy('attempts.started_at')
 				.orderBy('answers.attempt_id')
@@ -454,6 +679,37 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return rows.map(toAnswer);
 		}
 	};
+}
+
+type Reader = Kysely<Database> | Tx;
+
+function findStudentByKey(trx: Reader, assignmentId: string, key: string): Promise<StudentRow | undefined> {
+	return trx
+		.selectFrom('students')
+		.selectAll()
+		.where('assignment_id', '=', assignmentId)
+		.where('name_key', '=', key)
+		.executeTakeFirst();
+}
+
+function liveAttempts(trx: Reader, studentId: string): Promise<AttemptRow[]> {
+	return trx
+		.selectFrom('attempts')
+		.selectAll()
+		.where('student_id', '=', studentId)
+		.where('archived_at', 'is', null)
+		.orderBy('attempt_number')
+		.execute();
+}
+
+async function deviceOf(trx: Reader, studentId: string, deviceHash: string): Promise<boolean> {
+	const row = await trx
+		.selectFrom('student_devices')
+		.select('student_id')
+		.where('student_id', '=', studentId)
+		.where('device_hash', '=', deviceHash)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** The stored answer a rejected insert collided with, and which rule it broke. */
@@ -500,17 +756,34 @@ function toAssignment(row: AssignmentRow): Assignment {
 	};
 }
 
+function toStudent(row: StudentRow): Student {
+	return {
+		id: row.id,
+		assignmentId: row.assignment_id,
+		nameKey: row.name_key,
+		displayName: row.display_name,
+		hasCode: row.resume_hash !== null,
+		extraAttempts: Number(row.extra_attempts),
+		flaggedStarts: Number(row.flagged_starts),
+		lastFlaggedAt: row.last_flagged_at,
+		createdAt: row.created_at
+	};
+}
+
 function toAttempt(row: AttemptRow): Attempt {
 	return {
 		id: row.id,
 		assignmentId: row.assignment_id,
+		studentId: row.student_id ?? '',
+		attemptNumber: Number(row.attempt_number ?? 0),
 		displayName: row.display_name,
 		deviceHash: row.device_hash,
 		seed: row.seed,
 		startedAt: row.started_at,
 		submittedAt: row.submitted_at,
 		score: row.score === null ? null : Number(row.score),
-		maxScore: row.max_score === null ? null : Number(row.max_score)
+		maxScore: row.max_score === null ? null : Number(row.max_score),
+		archivedAt: row.archived_at
 	};
 }
 
@@ -527,7 +800,8 @@ function toAnswer(row: AnswerRow): Answer {
 		credit: Number(row.credit),
 		points: row.points === null ? null : Number(row.points),
 		final: Number(row.final) === 1,
-		createdAt: row.created_at
+		createdAt: row.created_at,
+		late: Number(row.late) === 1
 	};
 }
 

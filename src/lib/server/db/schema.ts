@@ -4,7 +4,7 @@
  * `Date.prototype.toISOString`, so they sort as text), booleans are 0/1 integers, JSON is text.
  * The repository maps these rows to the camelCase domain types it exports.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
 
 export interface AssignmentsTable {
@@ -27,8 +27,14 @@ export interface AttemptsTable {
 	id: string;
 	assignment_id: string;
 	display_name: string;
-	/** Hash of a per-device token: lets the same device find and resume its attempt. */
+	/** Hash of the token of the device that started it. */
 	device_hash: string;
+	/** The student (students.id) it belongs to; null only in rows the repository never writes. */
+	student_id: string | null;
+	/** 1, 2, … per student; unique among the student's attempts that are not archived. */
+	attempt_number: number | null;
+	/** When the teacher reset the student: the attempt is kept but no longer counts or shows. */
+	archived_at: string | null;
 	/** Seed of the shuffling and public labelling the student sees. */
 	seed: string;
 	started_at: string;
@@ -54,6 +60,31 @@ export interface AnswersTable {
 	/** 0 or 1: no more tries on this question after this answer. */
 	final: number;
 	created_at: string;
+	/** 0 or 1: reached the server after the deadline's grace period. */
+	late: Generated<number>;
+}
+
+export interface StudentsTable {
+	id: string;
+	assignment_id: string;
+	/** The normalised name (see nameKey) that makes two starts the same student. */
+	name_key: string;
+	display_name: string;
+	/** SHA-256 hex of the resume code (salted with the assignment and name); null until one is issued. */
+	resume_hash: string | null;
+	/** Attempts the teacher allowed beyond the assignment's limit. */
+	extra_attempts: Generated<number>;
+	/** Starts under this name from a device that could not give the resume code. */
+	flagged_starts: Generated<number>;
+	last_flagged_at: string | null;
+	created_at: string;
+}
+
+export interface StudentDevicesTable {
+	student_id: string;
+	/** SHA-256 hex of a device token that may act for the student. */
+	device_hash: string;
+	created_at: string;
 }
 
 /** Migration bookkeeping tables belong to Kysely and are left out on purpose. */
@@ -61,11 +92,14 @@ export interface Database {
 	assignments: AssignmentsTable;
 	attempts: AttemptsTable;
 	answers: AnswersTable;
+	students: StudentsTable;
+	student_devices: StudentDevicesTable;
 }
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
 export type AnswerRow = Selectable<AnswersTable>;
+export type StudentRow = Selectable<StudentsTable>;
 export type NewAssignmentRow = Insertable<AssignmentsTable>;
 export type NewAttemptRow = Insertable<AttemptsTable>;
 export type NewAnswerRow = Insertable<AnswersTable>;

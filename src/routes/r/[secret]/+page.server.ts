@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { byResultsSecret } from '$lib/server/assignments/lookup';
-import { resultsView } from '$lib/server/assignments/teacher';
+import { resultsView, studentAction } from '$lib/server/assignments/teacher';
 
 export async function load({ params, getClientAddress }) {
 	const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
@@ -28,7 +28,18 @@ async function change(secret: string, client: string, what: Change) {
 	return { done: what };
 }
 
+async function onStudent(secret: string, client: string, request: Request, what: 'allow' | 'reset') {
+	const { repo, assignment } = await byResultsSecret(secret, client);
+	const form = await request.formData().catch(() => null);
+	const result = await studentAction(repo, assignment, what, form);
+	if (!result.ok) return fail(result.status, { studentError: result.message, action: what });
+	return { done: what, student: result.name };
+}
+
 export const actions = {
+	allowAttempt: ({ params, getClientAddress, request }) =>
+		onStudent(params.secret, getClientAddress(), request, 'allow'),
+	reset: ({ params, getClientAddress, request }) => onStudent(params.secret, getClientAddress(), request, 'reset'),
 	release: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'release'),
 	unrelease: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'unrelease'),
 	close: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'close'),
