@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Migrator, sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb, getDb, openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
 import { CodeMigrationProvider, migrateToLatest, migrations } from '../../../src/lib/server/db/migrations.ts';
 import { generateStudentCode, STUDENT_CODE_ALPHABET } from '../../../src/lib/server/db/codes.ts';
@@ -23,64 +22,9 @@ import {
 	type Repository
 } from '../../../src/lib/server/db/repository.ts';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-// Brings in the ProvidedContext declarations for inject('pgUrl') and inject('pgError').
-import type {} from '../pg-global-setup.ts';
+import { postgresTarget, sqliteTarget } from '../db-targets.ts';
 
 const run = promisify(execFile);
-
-interface Target {
-	name: 'sqlite' | 'postgres';
-	/** A location (file path or URL) of a database that has never been opened. */
-	fresh(): Promise<string>;
-	cleanup(): Promise<void>;
-}
-
-function sqliteTarget(): Target {
-	let dir: string | null = null;
-	return {
-		name: 'sqlite',
-		async fresh() {
-			dir ??= await mkdtemp(join(tmpdir(), 'closeread-sqlite-'));
-			return join(dir, `${randomUUID()}.db`);
-		},
-		async cleanup() {
-			if (dir) await rm(dir, { recursive: true, force: true });
-		}
-	};
-}
-
-function postgresTarget(): Target {
-	const created: string[] = [];
-	const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-		const error = inject('pgError');
-		if (error) throw new Error(error);
-		const client = new pg.Client({ connectionString: inject('pgUrl') });
-		await client.connect();
-		try {
-			return await work(client);
-		} finally {
-			await client.end();
-		}
-	};
-	return {
-		name: 'postgres',
-		async fresh() {
-			// A name we make ourselves, from [a-z0-9_]: safe to place in DDL, which takes no parameters.
-			const name = `cr_${randomUUID().replaceAll('-', '')}`;
-			await admin((client) => client.query(`create database ${name}`));
-			created.push(name);
-			const url = new URL(inject('pgUrl'));
-			url.pathname = `/${name}`;
-			return url.toString();
-		},
-		async cleanup() {
-			if (created.length === 0) return;
-			await admin(async (client) => {
-				for (const name of created.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
-			});
-		}
-	};
-}
 
 const settings: AssignmentSettings = {
 	feedback: 'after-submit',
@@ -216,6 +160,111 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 			} finally {
 				await opened.close();
 			}
+		});
+	});
+
+	describe("the teacher's marks and answers accepted for everyone", () => {
+		const MIGRATION = '0005_grade_overrides_accepted_answers';
+
+		it('adds the tables of marks and accepted answers, and takes them away again, keeping the answers', async () => {
+			const location = await target.fresh();
+			const opened = await openDatabase(location);
+			try {
+				const names = Object.keys(migrations).sort();
+				const before = names[names.indexOf(MIGRATION) - 1]!;
+				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				const tablesOf = async () => (await opened.db.introspection.getTables()).map((t) => t.name);
+				expect(await tablesOf()).not.toContain('grade_overrides');
+				expect(await tablesOf()).not.toContain('accepted_answers');
+				const older = createRepository(opened.db);
+				const assignment = await older.createAssignment(newAssignment());
+				const { attempt } = await older.startAttempt({
+					id: randomUUID(),
+					assignmentId: assignment.id,
+					displayName: 'Ana',
+					deviceHash: sha256('device'),
+					seed: 's'
+				});
+				const stored = await older.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+
+				expect((await migrator.migrateTo(MIGRATION)).error).toBeUndefined();
+				expect(await tablesOf()).toEqual(expect.arrayContaining(['grade_overrides', 'accepted_answers']));
+				const repo = createRepository(opened.db);
+				await repo.recordOverride({
+					assignmentId: assignment.id,
+					answerId: stored.answer.id,
+					mark: { verdict: 'correct', points: 1 }
+				});
+				await repo.acceptAnswers(assignment.id, 'q1', [{ part: '', key: 'o2', shown: 'B' }]);
+				expect(await repo.listOverrides(assignment.id)).toHaveLength(1);
+
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				expect(await tablesOf()).not.toContain('grade_overrides');
+				expect(await tablesOf()).not.toContain('accepted_answers');
+				expect(await older.listAnswers(attempt.id)).toEqual([stored.answer]);
+			} finally {
+				await opened.close();
+			}
+		});
+
+		it("keeps every step of a teacher's marking, in order, the machine's grade untouched", async () => {
+			const { assignment, attempt } = await startedAttempt();
+			const stored = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+			const at = '2025-03-02T10:00:00.000Z';
+			const mark = (m: { verdict: 'correct' | 'partial'; points: number } | null) =>
+				repo.recordOverride({ assignmentId: assignment.id, answerId: stored.answer.id, mark: m, createdAt: at });
+			await mark({ verdict: 'correct', points: 1 });
+			await mark({ verdict: 'partial', points: 0.5 });
+			await mark(null);
+			const steps = await repo.listOverrides(assignment.id);
+			// Posted at the same moment, the steps still get distinct times in the order given.
+			expect(new Set(steps.map((x) => x.createdAt)).size).toBe(3);
+			expect(steps.map((x) => x.mark)).toEqual([
+				{ verdict: 'correct', points: 1 },
+				{ verdict: 'partial', points: 0.5 },
+				null
+			]);
+			expect(steps.every((x) => x.attemptId === attempt.id && x.questionId === 'q1')).toBe(true);
+			expect(await repo.listAnswers(attempt.id)).toEqual([stored.answer]);
+		});
+
+		it("refuses to mark an answer of another class, and forgets marks with the class's data", async () => {
+			const { assignment, attempt } = await startedAttempt();
+			const other = await startedAttempt('Other');
+			const stored = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+			await expect(
+				repo.recordOverride({ assignmentId: other.assignment.id, answerId: stored.answer.id, mark: null })
+			).rejects.toMatchObject({ code: 'not-found' });
+			await repo.recordOverride({
+				assignmentId: assignment.id,
+				answerId: stored.answer.id,
+				mark: { verdict: 'correct', points: 1 }
+			});
+			await repo.deleteAssignmentData(assignment.id);
+			expect(await repo.listOverrides(assignment.id)).toEqual([]);
+		});
+
+		it('accepts an answer once per question, and can stop accepting it', async () => {
+			const { assignment } = await startedAttempt();
+			const added = await repo.acceptAnswers(assignment.id, 'q1', [
+				{ part: '', key: 'us capital', shown: 'the US capital' },
+				{ part: '', key: 'us capital', shown: 'US capital' }
+			]);
+			expect(added.map((a) => a.shown)).toEqual(['the US capital']);
+			expect(await repo.acceptAnswers(assignment.id, 'q1', [{ part: '', key: 'us capital', shown: 'x' }])).toEqual([]);
+			await repo.acceptAnswers(assignment.id, 'q2', [
+				{ part: 'b2', key: 'money and fuel', shown: 'b2: money and fuel' }
+			]);
+			expect((await repo.listAcceptedAnswers(assignment.id)).map((a) => [a.questionId, a.part, a.key])).toEqual([
+				['q1', '', 'us capital'],
+				['q2', 'b2', 'money and fuel']
+			]);
+			expect(await repo.listAcceptedAnswers(assignment.id, 'q2')).toHaveLength(1);
+			await expect(repo.acceptAnswers(randomUUID(), 'q1', [])).rejects.toMatchObject({ code: 'not-found' });
+			expect(await repo.removeAcceptedAnswer(assignment.id, added[0]!.id)).toBe(true);
+			expect(await repo.removeAcceptedAnswer(assignment.id, added[0]!.id)).toBe(false);
+			expect(await repo.listAcceptedAnswers(assignment.id, 'q1')).toEqual([]);
 		});
 	});
 
