@@ -257,11 +257,11 @@ export async function acceptForEveryone(
 	const labels = labelling(q, questionSeed(assignment.settings, attempt.seed, q));
 	const current = acceptedByQuestion(data.accepted).get(q.id) ?? new Set<string>();
 	// A cloze answer is accepted blank by blank: only the blanks not right already.
-	const marks = gradeWithAccepted(q, answer.response, labels, current).marks;
+	const regraded = gradeWithAccepted(q, answer.response, labels, current);
 	const fresh = acceptedParts(q, answer.response, labels).filter(
-		(p) => !current.has(`${p.part}\u0000${p.key}`) && (q.type !== 'cloze' || marks[p.part] !== true)
+		(p) => !current.has(`${p.part}\u0000${p.key}`) && (q.type !== 'cloze' || regraded.marks[p.part] !== true)
 	);
-	if (fresh.length === 0) {
+	if (regraded.credit === 1 || fresh.length === 0) {
 		return {
 			ok: false,
 			status: 409,
@@ -415,9 +415,10 @@ export async function studentView(
 		if (q && answer.response !== null && !answer.revealed) {
 			const labels = labelling(q, questionSeed(assignment.settings, attempt.seed, q));
 			const current = sets.get(q.id) ?? new Set<string>();
-			const marks = gradeWithAccepted(q, answer.response, labels, current).marks;
+			const regraded = gradeWithAccepted(q, answer.response, labels, current);
+			const marks = regraded.marks;
 			canAccept =
-				answer.verdict !== 'correct' &&
+				regraded.credit < 1 &&
 				acceptedParts(q, answer.response, labels).some(
 					(p) => !current.has(`${p.part}\u0000${p.key}`) && (q.type !== 'cloze' || marks[p.part] !== true)
 				);
