@@ -303,6 +303,11 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		expect(
 			await gradeAction('mark', repo, module, elsewhere, form({ answerId: last.id, mark: 'right' }), now)
 		).toMatchObject({ ok: false, status: 404 });
+		// On another student's page, this student's answers are not found.
+		const ben = await student(a, 'Ben');
+		expect(
+			await gradeAction('mark', repo, module, a, form({ answerId: last.id, mark: 'right' }), now, ben.attempt.id)
+		).toMatchObject({ ok: false, status: 404 });
 		expect(await repo.listOverrides(a.id)).toEqual([]);
 		expect(await repo.listAcceptedAnswers(a.id)).toEqual([]);
 	});

@@ -142,15 +142,17 @@ async function markable(
 	repo: Repository,
 	module: Module,
 	assignment: Assignment,
-	id: string
+	id: string,
+	attemptId?: string
 ): Promise<
 	Done<{ answer: Answer; attempt: Attempt; outcomes: Outcomes; data: Awaited<ReturnType<typeof classData>> }>
 > {
 	const data = await classData(repo, module, assignment);
 	const answer = data.answers.find((a) => a.id === id);
 	const attempt = answer && data.attempts.find((a) => a.id === answer.attemptId);
-	if (!answer || !attempt)
-		return { ok: false, status: 404, message: 'That answer is not one of this class’s answers.' };
+	if (!answer || !attempt || (attemptId !== undefined && attempt.id !== attemptId)) {
+		return { ok: false, status: 404, message: 'That answer is not one of this student’s answers.' };
+	}
 	return { ok: true, answer, attempt, outcomes: data.outcomes, data };
 }
 
@@ -165,9 +167,10 @@ export async function markAnswer(
 	module: Module,
 	assignment: Assignment,
 	fields: z.infer<typeof markForm>,
-	now: Date
+	now: Date,
+	attemptId?: string
 ): Promise<Done<{ mark: TeacherMark }>> {
-	const found = await markable(repo, module, assignment, fields.answerId);
+	const found = await markable(repo, module, assignment, fields.answerId, attemptId);
 	if (!found.ok) return found;
 	const q = module.questions.find((x) => x.id === found.answer.questionId);
 	if (!q) return { ok: false, status: 409, message: 'This question is no longer in the lesson.' };
@@ -205,9 +208,10 @@ export async function unmarkAnswer(
 	module: Module,
 	assignment: Assignment,
 	fields: z.infer<typeof unmarkForm>,
-	now: Date
+	now: Date,
+	attemptId?: string
 ): Promise<Done<object>> {
-	const found = await markable(repo, module, assignment, fields.answerId);
+	const found = await markable(repo, module, assignment, fields.answerId, attemptId);
 	if (!found.ok) return found;
 	const outcome = found.outcomes.get(found.attempt.id)?.get(found.answer.questionId);
 	if (!outcome?.teacher) return { ok: false, status: 409, message: 'This answer has no mark of yours to remove.' };
@@ -246,9 +250,10 @@ export async function acceptForEveryone(
 	module: Module,
 	assignment: Assignment,
 	fields: z.infer<typeof acceptForm>,
-	now: Date
+	now: Date,
+	attemptId?: string
 ): Promise<Done<{ summary: AcceptSummary }>> {
-	const found = await markable(repo, module, assignment, fields.answerId);
+	const found = await markable(repo, module, assignment, fields.answerId, attemptId);
 	if (!found.ok) return found;
 	const { answer, attempt, data } = found;
 	const q = module.questions.find((x) => x.id === answer.questionId);
@@ -323,7 +328,9 @@ export async function gradeAction(
 	module: Module,
 	assignment: Assignment,
 	form: FormData | null,
-	now: Date
+	now: Date,
+	/** When given, only answers of this attempt (a student's own page). */
+	attemptId?: string
 ): Promise<GradeActionResult> {
 	const fields = formFields(form);
 	const answerId =
@@ -333,7 +340,7 @@ export async function gradeAction(
 	if (action === 'mark') {
 		const parsed = markForm.safeParse(fields);
 		if (!parsed.success) return bad(parsed.error.issues[0]?.message ?? 'Choose right, partly right or wrong.');
-		const done = await markAnswer(repo, module, assignment, parsed.data, now);
+		const done = await markAnswer(repo, module, assignment, parsed.data, now, attemptId);
 		if (!done.ok) return { ...done, action, answerId };
 		const words = { correct: 'right', partial: 'partly right', incorrect: 'wrong' }[done.mark.verdict];
 		return { ok: true, action, answerId: parsed.data.answerId, message: `Marked ${words}.`, accept: null };
@@ -341,13 +348,13 @@ export async function gradeAction(
 	if (action === 'unmark') {
 		const parsed = unmarkForm.safeParse(fields);
 		if (!parsed.success) return bad(parsed.error.issues[0]?.message ?? 'The form could not be read.');
-		const done = await unmarkAnswer(repo, module, assignment, parsed.data, now);
+		const done = await unmarkAnswer(repo, module, assignment, parsed.data, now, attemptId);
 		if (!done.ok) return { ...done, action, answerId };
 		return { ok: true, action, answerId: parsed.data.answerId, message: 'Your mark is removed.', accept: null };
 	}
 	const parsed = acceptForm.safeParse(fields);
 	if (!parsed.success) return bad(parsed.error.issues[0]?.message ?? 'The form could not be read.');
-	const done = await acceptForEveryone(repo, module, assignment, parsed.data, now);
+	const done = await acceptForEveryone(repo, module, assignment, parsed.data, now, attemptId);
 	if (!done.ok) return { ...done, action, answerId };
 	const s = done.summary;
 	const count = `${plural(s.answers, 'answer', 'answers')} of ${plural(s.students, 'student', 'students')}`;
