@@ -192,6 +192,9 @@ test("accepting one student's answer for everyone changes another student's, wit
 
 	await teacher.getByRole('link', { name: /Back to the class/ }).click();
 	await expect(boRow.getByRole('cell').nth(1)).not.toHaveText(before);
+	const typed = teacher.getByRole('region', { name: 'Typed answers the key did not take' });
+	await expect(typed.getByRole('listitem').filter({ hasText: OWN_WORDS })).toHaveCount(1);
+	await expect(typed.getByRole('listitem').filter({ hasText: OWN_WORDS })).toContainText('b2: money and fuel');
 	await boRow.getByRole('link', { name: 'Bo' }).click();
 	const boAnswer = row(teacher, questionLabel(cloze));
 	await expect(boAnswer).toContainText('right (accepted for everyone)');
@@ -202,6 +205,11 @@ test("accepting one student's answer for everyone changes another student's, wit
 	await expectNoAxeViolations(look, "another student's answers after accepting, dark");
 	await look.emulateMedia({ colorScheme: 'light' });
 	await expectNoAxeViolations(look, "another student's answers after accepting, light");
+	await look.goto(resultsUrl);
+	await expect(look.getByRole('heading', { level: 3, name: 'Accepted for everyone' })).toBeVisible();
+	await expectNoAxeViolations(look, 'class results with typed and accepted answers, light');
+	await look.emulateMedia({ colorScheme: 'dark' });
+	await expectNoAxeViolations(look, 'class results with typed and accepted answers, dark');
 	await scripted.close();
 
 	await ada.context.close();

@@ -20,6 +20,7 @@ import { csvRows, classResults } from '../../../src/lib/server/assignments/stats
 import {
 	classData,
 	gradeAction,
+	resultsView,
 	resultsCsv,
 	studentView,
 	type GradeAction
@@ -204,6 +205,13 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		await ben.answer(q.id, { type: 'short-answer', text: 'US   Capital' });
 		await cy.answer(q.id, { type: 'short-answer', text: 'Brussels' });
 		const first = await answerOf(ana.attempt.id, q.id, 1);
+		// The class page lists each student's deciding typed answer the key did not take.
+		const typed = (await resultsView(repo, module, a, now)).typed.filter((t) => t.questionId === q.id);
+		expect(typed.map((t) => [t.text, t.students]).sort()).toEqual([
+			['Brussels', 1],
+			['Seoul', 1],
+			['US   Capital', 1]
+		]);
 
 		// Asked first: how many it changes, nothing stored yet.
 		const asked = await act('accept', a, { answerId: first.id });
@@ -230,6 +238,10 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		// Nothing stored was written over.
 		expect(await answerOf(ana.attempt.id, q.id, 1)).toEqual(first);
 
+		const view = await resultsView(repo, module, a, now);
+		expect(view.typed.map((t) => t.text).sort()).toEqual(['Brussels']);
+		expect(view.accepted).toEqual([expect.objectContaining({ questionId: q.id, shown: 'the US capital' })]);
+
 		// A later answer in the same words is right at once, and final.
 		const dee = await student(a, 'Dee');
 		expect(await dee.answer(q.id, { type: 'short-answer', text: 'The us capital.' })).toMatchObject({
@@ -254,7 +266,15 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		await ana.hand();
 		const given = await answerOf(ana.attempt.id, q.id);
 		expect(given.credit).toBe(0.5);
-		const done = await act('accept', a, { answerId: given.id, confirm: 'yes' });
+		// Only a blank of the answer can be asked for; the drop-down blank is right already.
+		expect(await act('accept', a, { answerId: given.id, part: 'b1', confirm: 'yes' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect((await resultsView(repo, module, a, now)).typed).toEqual([
+			expect.objectContaining({ questionId: q.id, part: 'b2', text: 'money and fuel', answerId: given.id })
+		]);
+		const done = await act('accept', a, { answerId: given.id, part: 'b2', confirm: 'yes' });
 		expect(done).toMatchObject({ ok: true, accept: { shown: 'b2: money and fuel', answers: 1, students: 1 } });
 		expect((await repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'money and fuel']]);
 		expect((await ana.report())?.questions.find((x) => x.id === q.id)).toMatchObject({

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
 import { labelling } from '../../content/public.ts';
+import { questionLabel } from '../../content/label.ts';
 import { acceptedParts, gradeWithAccepted } from '../../scoring/accepted.ts';
 import type { Verdict } from '../../scoring/types.ts';
 import type { Answer, Assignment, Attempt, Repository, TeacherMark } from '../db/repository.ts';
@@ -33,6 +34,66 @@ export interface ResultsView {
 		closed: 'closed' | 'past-due' | null;
 	};
 	results: ClassResults;
+	/** Typed answers the key did not take, most frequent first, for "accept for everyone". */
+	typed: TypedAnswer[];
+	/** Answers accepted for everyone so far. */
+	accepted: { id: string; questionId: string; prompt: string; shown: string }[];
+}
+
+/** One typed answer (a short answer, or one typed cloze blank) not taken by the key, with how many gave it. */
+export interface TypedAnswer {
+	questionId: string;
+	prompt: string;
+	/** '' for a short answer; the blank's id for a cloze blank. */
+	part: string;
+	/** As the first student who gave it typed it. */
+	text: string;
+	students: number;
+	/** A deciding answer that gave it: what the accept form posts. */
+	answerId: string;
+}
+
+/** Typed answers the key (and the accepted answers) did not take, grouped by their normalised text. */
+export function typedAnswers(
+	module: Module,
+	assignment: Assignment,
+	data: Pick<Awaited<ReturnType<typeof classData>>, 'attempts' | 'answers' | 'accepted' | 'outcomes'>
+): TypedAnswer[] {
+	const byId = new Map(data.answers.map((a) => [a.id, a]));
+	const seeds = new Map(data.attempts.map((a) => [a.id, a.seed]));
+	const sets = acceptedByQuestion(data.accepted);
+	const groups = new Map<string, TypedAnswer & { attempts: Set<string> }>();
+	for (const q of module.questions) {
+		if (q.type !== 'short-answer' && q.type !== 'cloze') continue;
+		const current = sets.get(q.id) ?? new Set<string>();
+		for (const [attemptId, byQuestion] of data.outcomes) {
+			const outcome = byQuestion.get(q.id);
+			const answer = outcome && byId.get(outcome.answerId);
+			if (!outcome || !answer?.response || answer.revealed || outcome.verdict === 'correct') continue;
+			const labels = labelling(q, questionSeed(assignment.settings, seeds.get(attemptId) ?? '', q));
+			const marks = gradeWithAccepted(q, answer.response, labels, current).marks;
+			for (const p of acceptedParts(q, answer.response, labels)) {
+				if (current.has(`${p.part}\u0000${p.key}`) || (q.type === 'cloze' && marks[p.part] === true)) continue;
+				if (q.type === 'cloze' && q.blanks.find((b) => b.id === p.part)?.choices) continue;
+				const key = `${q.id}\u0000${p.part}\u0000${p.key}`;
+				const group = groups.get(key) ?? {
+					questionId: q.id,
+					prompt: questionLabel(q),
+					part: p.part,
+					text: p.text ?? p.key,
+					students: 0,
+					answerId: answer.id,
+					attempts: new Set<string>()
+				};
+				group.attempts.add(attemptId);
+				group.students = group.attempts.size;
+				groups.set(key, group);
+			}
+		}
+	}
+	return [...groups.values()]
+		.map(({ attempts: _, ...g }) => g)
+		.sort((x, y) => y.students - x.students || x.prompt.localeCompare(y.prompt) || x.text.localeCompare(y.text));
 }
 
 /** Everything stored about a class, with the outcome of each question of each attempt. */
@@ -53,7 +114,9 @@ export async function resultsView(
 	assignment: Assignment,
 	now: Date
 ): Promise<ResultsView> {
-	const { attempts, answers, outcomes } = await classData(repo, module, assignment);
+	const data = await classData(repo, module, assignment);
+	const { attempts, answers, outcomes } = data;
+	const prompts = new Map(module.questions.map((q) => [q.id, questionLabel(q)]));
 	const s = assignment.settings;
 	return {
 		assignment: {
@@ -71,7 +134,14 @@ export async function resultsView(
 			releasedAt: assignment.releasedAt,
 			closed: closedReason(assignment, now)
 		},
-		results: classResults(module, assignment, attempts, answers, outcomes)
+		results: classResults(module, assignment, attempts, answers, outcomes),
+		typed: typedAnswers(module, assignment, data),
+		accepted: data.accepted.map((a) => ({
+			id: a.id,
+			questionId: a.questionId,
+			prompt: prompts.get(a.questionId) ?? a.questionId,
+			shown: a.shown
+		}))
 	};
 }
 
@@ -103,7 +173,12 @@ export const markForm = z.discriminatedUnion('mark', [
 	})
 ]);
 export const unmarkForm = z.strictObject({ answerId });
-export const acceptForm = z.strictObject({ answerId, confirm: z.literal('yes').optional() });
+export const acceptForm = z.strictObject({
+	answerId,
+	/** Only this cloze blank of the answer (the class page's list of typed answers). */
+	part: z.string().min(1).max(64).optional(),
+	confirm: z.literal('yes').optional()
+});
 
 /** Form fields as plain strings; a file or a repeated field is not a form of ours. */
 export function formFields(form: FormData | null): Record<string, string> | null {
@@ -231,6 +306,8 @@ export async function unmarkAnswer(
 export interface AcceptSummary {
 	answerId: string;
 	questionId: string;
+	/** The one blank asked for, or null for the whole answer. */
+	part: string | null;
 	/** The accepted answer in words (typed text, or blank: text pairs). */
 	shown: string;
 	/** Questions of students whose grade changes (or changed). */
@@ -264,7 +341,10 @@ export async function acceptForEveryone(
 	// A cloze answer is accepted blank by blank: only the blanks not right already.
 	const regraded = gradeWithAccepted(q, answer.response, labels, current);
 	const fresh = acceptedParts(q, answer.response, labels).filter(
-		(p) => !current.has(`${p.part}\u0000${p.key}`) && (q.type !== 'cloze' || regraded.marks[p.part] !== true)
+		(p) =>
+			!current.has(`${p.part}\u0000${p.key}`) &&
+			(q.type !== 'cloze' || regraded.marks[p.part] !== true) &&
+			(fields.part === undefined || p.part === fields.part)
 	);
 	if (regraded.credit === 1 || fresh.length === 0) {
 		return {
@@ -299,6 +379,7 @@ export async function acceptForEveryone(
 	const summary = {
 		answerId: answer.id,
 		questionId: q.id,
+		part: fields.part ?? null,
 		shown: entries.map((e) => e.shown).join('; '),
 		...changed,
 		done: false

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { byResultsSecret } from '$lib/server/assignments/lookup';
-import { resultsView } from '$lib/server/assignments/teacher';
+import { gradeAction, resultsView, type GradeAction } from '$lib/server/assignments/teacher';
+import type { RequestEvent } from './$types';
 
 export async function load({ params, getClientAddress }) {
 	const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
@@ -28,7 +29,21 @@ async function change(secret: string, client: string, what: Change) {
 	return { done: what };
 }
 
+/** The teacher's last word on an answer of the class (accept for everyone, or a mark). */
+function grading(action: GradeAction) {
+	return async ({ params, request, getClientAddress }: RequestEvent) => {
+		const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const result = await gradeAction(action, repo, module, assignment, form, new Date());
+		if (!result.ok) return fail(result.status, { grade: result });
+		return { grade: result };
+	};
+}
+
 export const actions = {
+	mark: grading('mark'),
+	unmark: grading('unmark'),
+	accept: grading('accept'),
 	release: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'release'),
 	unrelease: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'unrelease'),
 	close: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'close'),
