@@ -262,7 +262,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		const a = await assignment({ feedback: 'after-submit' });
 		const q = question<'cloze'>('marriage-of-convenience');
 		const ana = await student(a, 'Ana');
-		await ana.answer(q.id, { type: 'cloze', blanks: { b1: 'benefit', b2: 'money and fuel' } });
+		await ana.answer(q.id, { type: 'cloze', blanks: { b1: 'benefit', b2: 'aid and supplies' } });
 		await ana.hand();
 		const given = await answerOf(ana.attempt.id, q.id);
 		expect(given.credit).toBe(0.5);
@@ -272,18 +272,18 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 			status: 409
 		});
 		expect((await resultsView(repo, module, a, now)).typed).toEqual([
-			expect.objectContaining({ questionId: q.id, part: 'b2', text: 'money and fuel', answerId: given.id })
+			expect.objectContaining({ questionId: q.id, part: 'b2', text: 'aid and supplies', answerId: given.id })
 		]);
 		const done = await act('accept', a, { answerId: given.id, part: 'b2', confirm: 'yes' });
-		expect(done).toMatchObject({ ok: true, accept: { shown: 'b2: money and fuel', answers: 1, students: 1 } });
-		expect((await repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'money and fuel']]);
+		expect(done).toMatchObject({ ok: true, accept: { shown: 'b2: aid and supplies', answers: 1, students: 1 } });
+		expect((await repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'aid and supplies']]);
 		expect((await ana.report())?.questions.find((x) => x.id === q.id)).toMatchObject({
 			decidedBy: 'accepted',
 			result: { verdict: 'correct', points: q.points, marks: { b1: true, b2: true } }
 		});
 		// Later: the accepted blank is right, the other blank still graded by the key.
 		const ben = await student(a, 'Ben');
-		await ben.answer(q.id, { type: 'cloze', blanks: { b1: 'hide', b2: 'Money and fuel!' } });
+		await ben.answer(q.id, { type: 'cloze', blanks: { b1: 'hide', b2: 'Aid and supplies!' } });
 		expect((await answerOf(ben.attempt.id, q.id)).credit).toBe(0.5);
 		await ben.hand();
 		expect((await ben.report())?.questions.find((x) => x.id === q.id)?.result).toMatchObject({
