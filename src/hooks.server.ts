@@ -2,8 +2,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { compressResponse } from '$lib/server/compress';
 import { catalogue } from '$lib/server/content';
 import { actionName, isInheritedName } from '$lib/server/form-actions';
-import { isPrivatePath, SECURITY_HEADERS } from '$lib/server/headers';
-import { isCrossSiteForm } from '$lib/server/csrf';
+import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib/server/headers';
 import { redactSecrets } from '$lib/server/redact';
 import { collectRetryAfter } from '$lib/server/retry-after';
 
@@ -27,8 +26,8 @@ async function respond(
 	event: Parameters<Handle>[0]['event'],
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
-	if (isCrossSiteForm(event.request, event.url.origin)) {
-		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
+	if (isUnvouchedNullOriginForm(event.request)) {
+		return new Response('Cross-site form submissions are forbidden', { status: 403 });
 	}
 	if (event.request.method === 'POST') {
 		const name = actionName(event.url);

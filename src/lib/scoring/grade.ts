@@ -20,7 +20,7 @@ export function verdictFor(credit: number): Verdict {
 }
 
 /** Keep credit tidy for JSON (2/3 → 0.6667) without ever rounding a partial answer up to 1. */
-function tidy(credit: number): number {
+export function tidy(credit: number): number {
 	const clamped = Math.min(1, Math.max(0, credit));
 	if (clamped < 1) return Math.min(0.9999, Math.round(clamped * 1e4) / 1e4);
 	return 1;

@@ -6,7 +6,8 @@
  */
 import type { Module, ResolvedQuestion } from '../content/module.ts';
 import { labelling, type Labelling } from '../content/public.ts';
-import { grade, solutionFor } from '../scoring/grade.ts';
+import { solutionFor } from '../scoring/grade.ts';
+import { gradeWithAccepted, type AcceptedSet } from '../scoring/accepted.ts';
 import { questionPoints } from '../scoring/score.ts';
 import type { EvidenceLink, Grade, GradeRequest, GradeResult } from '../scoring/types.ts';
 
@@ -40,7 +41,10 @@ function labelsFor(q: ResolvedQuestion, seed: string): Labelling {
 
 const NOTHING_CHOSEN: Grade = { verdict: 'incorrect', credit: 0, feedback: [], marks: {} };
 
-export function gradeRequest(module: Module, req: GradeRequest): GradeOutcome {
+const NONE_ACCEPTED: AcceptedSet = new Set();
+
+/** `accepted`: answers to this question the teacher accepts for everyone (assignments only), checked before the key. */
+export function gradeRequest(module: Module, req: GradeRequest, accepted: AcceptedSet = NONE_ACCEPTED): GradeOutcome {
 	if (req.slug !== module.slug) return fail(400, 'The request names a different lesson.');
 	const q = module.questions.find((x) => x.id === req.questionId);
 	if (!q) return fail(404, 'There is no question with that id in this lesson.');
@@ -68,7 +72,7 @@ export function gradeRequest(module: Module, req: GradeRequest): GradeOutcome {
 	}
 
 	const labels = labelsFor(q, req.seed ?? q.id);
-	const graded = req.response === null ? NOTHING_CHOSEN : grade(q, req.response, labels);
+	const graded = req.response === null ? NOTHING_CHOSEN : gradeWithAccepted(q, req.response, labels, accepted);
 	const final = graded.credit === 1 || req.tryNumber >= policy.maxTries || reveal;
 
 	// Every field written out, in one order, rather than spread from the grade: the result then has

@@ -14,6 +14,8 @@ import { labelling } from '../../../src/lib/content/public.ts';
 import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
 import { classResults, csvRows } from '../../../src/lib/server/assignments/stats.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
+import { outcomesFor } from '../../../src/lib/server/assignments/outcomes.ts';
+import { classData } from '../../../src/lib/server/assignments/teacher.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
@@ -143,7 +145,7 @@ describe('answers', () => {
 		expect(results.rows[0]).toMatchObject({ finished: 1, score: 0 });
 		// The first try, not the reveal, counts for the question's facility.
 		expect(results.questions.find((q) => q.id === singleChoice().id)).toMatchObject({ answered: 1, facility: 0 });
-		const { header, rows } = csvRows(module, results, stored);
+		const { header, rows } = csvRows(module, results, outcomesFor(module, a, [summary!], stored, [], []));
 		expect(rows[0]![header.indexOf(`q:${singleChoice().id}`)]).toBe(0);
 		expect(rows[0]![header.indexOf('questions_finished')]).toBe(1);
 	});
@@ -241,7 +243,7 @@ describe('class statistics', () => {
 		expect(results.heat.find((h) => h.id === sentence)).toMatchObject({ misses: 2, opportunities: 5 });
 		// The chart counts submitted attempts only: nobody has submitted yet.
 		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(0);
-		const csv = csvRows(module, results, await repo.listAnswersForAssignment(a.id));
+		const csv = csvRows(module, results, (await classData(repo, module, a)).outcomes);
 		expect(csv.rows).toHaveLength(5);
 		expect(csv.header).toContain(`q:${q.id}`);
 	});

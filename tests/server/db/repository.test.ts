@@ -268,6 +268,105 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		});
 	});
 
+	describe("the teacher's marks and answers accepted for everyone", () => {
+		const MIGRATION = '0005_grade_overrides_accepted_answers';
+
+		it('adds the tables of marks and accepted answers, and takes them away again, keeping the answers', async () => {
+			const location = await target.fresh();
+			const opened = await openDatabase(location);
+			try {
+				const names = Object.keys(migrations).sort();
+				const before = names[names.indexOf(MIGRATION) - 1]!;
+				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				const tablesOf = async () => (await opened.db.introspection.getTables()).map((t) => t.name);
+				expect(await tablesOf()).not.toContain('grade_overrides');
+				expect(await tablesOf()).not.toContain('accepted_answers');
+				const older = createRepository(opened.db);
+				const assignment = await older.createAssignment(newAssignment());
+				const { attempt } = await started(older, { assignmentId: assignment.id, name: 'Ana', seed: 's' });
+				const stored = await older.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+
+				expect((await migrator.migrateTo(MIGRATION)).error).toBeUndefined();
+				expect(await tablesOf()).toEqual(expect.arrayContaining(['grade_overrides', 'accepted_answers']));
+				const repo = createRepository(opened.db);
+				await repo.recordOverride({
+					assignmentId: assignment.id,
+					answerId: stored.answer.id,
+					mark: { verdict: 'correct', points: 1 }
+				});
+				await repo.acceptAnswers(assignment.id, 'q1', [{ part: '', key: 'o2', shown: 'B' }]);
+				expect(await repo.listOverrides(assignment.id)).toHaveLength(1);
+
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				expect(await tablesOf()).not.toContain('grade_overrides');
+				expect(await tablesOf()).not.toContain('accepted_answers');
+				expect(await older.listAnswers(attempt.id)).toEqual([stored.answer]);
+			} finally {
+				await opened.close();
+			}
+		});
+
+		it("keeps every step of a teacher's marking, in order, the machine's grade untouched", async () => {
+			const { assignment, attempt } = await startedAttempt();
+			const stored = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+			const at = '2025-03-02T10:00:00.000Z';
+			const mark = (m: { verdict: 'correct' | 'partial'; points: number } | null) =>
+				repo.recordOverride({ assignmentId: assignment.id, answerId: stored.answer.id, mark: m, createdAt: at });
+			await mark({ verdict: 'correct', points: 1 });
+			await mark({ verdict: 'partial', points: 0.5 });
+			await mark(null);
+			const steps = await repo.listOverrides(assignment.id);
+			// Posted at the same moment, the steps still get distinct times in the order given.
+			expect(new Set(steps.map((x) => x.createdAt)).size).toBe(3);
+			expect(steps.map((x) => x.mark)).toEqual([
+				{ verdict: 'correct', points: 1 },
+				{ verdict: 'partial', points: 0.5 },
+				null
+			]);
+			expect(steps.every((x) => x.attemptId === attempt.id && x.questionId === 'q1')).toBe(true);
+			expect(await repo.listAnswers(attempt.id)).toEqual([stored.answer]);
+		});
+
+		it("refuses to mark an answer of another class, and forgets marks with the class's data", async () => {
+			const { assignment, attempt } = await startedAttempt();
+			const other = await startedAttempt('Other');
+			const stored = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1, { final: true, points: 0 }));
+			await expect(
+				repo.recordOverride({ assignmentId: other.assignment.id, answerId: stored.answer.id, mark: null })
+			).rejects.toMatchObject({ code: 'not-found' });
+			await repo.recordOverride({
+				assignmentId: assignment.id,
+				answerId: stored.answer.id,
+				mark: { verdict: 'correct', points: 1 }
+			});
+			await repo.deleteAssignmentData(assignment.id);
+			expect(await repo.listOverrides(assignment.id)).toEqual([]);
+		});
+
+		it('accepts an answer once per question, and can stop accepting it', async () => {
+			const { assignment } = await startedAttempt();
+			const added = await repo.acceptAnswers(assignment.id, 'q1', [
+				{ part: '', key: 'us capital', shown: 'the US capital' },
+				{ part: '', key: 'us capital', shown: 'US capital' }
+			]);
+			expect(added.map((a) => a.shown)).toEqual(['the US capital']);
+			expect(await repo.acceptAnswers(assignment.id, 'q1', [{ part: '', key: 'us capital', shown: 'x' }])).toEqual([]);
+			await repo.acceptAnswers(assignment.id, 'q2', [
+				{ part: 'b2', key: 'money and fuel', shown: 'b2: money and fuel' }
+			]);
+			expect((await repo.listAcceptedAnswers(assignment.id)).map((a) => [a.questionId, a.part, a.key])).toEqual([
+				['q1', '', 'us capital'],
+				['q2', 'b2', 'money and fuel']
+			]);
+			expect(await repo.listAcceptedAnswers(assignment.id, 'q2')).toHaveLength(1);
+			await expect(repo.acceptAnswers(randomUUID(), 'q1', [])).rejects.toMatchObject({ code: 'not-found' });
+			expect(await repo.removeAcceptedAnswer(assignment.id, added[0]!.id)).toBe(true);
+			expect(await repo.removeAcceptedAnswer(assignment.id, added[0]!.id)).toBe(false);
+			expect(await repo.listAcceptedAnswers(assignment.id, 'q1')).toEqual([]);
+		});
+	});
+
 	describe('assignments', () => {
 		it('finds a created assignment by id, student code and results hash', async () => {
 			const input = newAssignment();

@@ -2,7 +2,8 @@
  * The teacher's view of a class, computed from stored attempts and answers: the class table, a
  * score distribution of submitted attempts, per question facility (share right at the first try), a discrimination index
  * (upper minus lower 27% by total score) and distractor counts, and a heat map of the passage (per
- * sentence: first-try misses of the questions whose evidence lies there). Pure.
+ * sentence: first-try misses of the questions whose evidence lies there). Scores and right or wrong
+ * are the outcomes (outcomes.ts): the teacher's marks and accepted answers count. Pure.
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
 import { labelling, toPublicQuestion, type PublicQuestion } from '../../content/public.ts';
@@ -11,6 +12,7 @@ import type { Response } from '../../scoring/response.ts';
 import type { Solution } from '../../scoring/types.ts';
 import type { Answer, Assignment, AttemptSummary } from '../db/repository.ts';
 import { questionSeed } from './policy.ts';
+import { outcomesFor, totalOf, type Outcomes } from './outcomes.ts';
 
 export interface ClassRow {
 	attemptId: string;
@@ -21,6 +23,8 @@ export interface ClassRow {
 	percent: number;
 	/** Questions finished so far. */
 	finished: number;
+	/** Questions whose grade the teacher marked by hand. */
+	marked: number;
 	/** Seconds from start to submission (or to the latest answer while in progress). */
 	timeTaken: number | null;
 	startedAt: string;
@@ -104,11 +108,13 @@ export function classResults(
 	module: Module,
 	assignment: Assignment,
 	attempts: readonly AttemptSummary[],
-	answers: readonly Answer[]
+	answers: readonly Answer[],
+	outcomes: Outcomes = outcomesFor(module, assignment, attempts, answers, [], [])
 ): ClassResults {
 	const maxScore = module.questions.reduce((sum, q) => sum + q.points, 0);
 	const rows: ClassRow[] = attempts.map((a) => {
-		const score = a.submittedAt !== null && a.score !== null ? a.score : round2(a.points);
+		const { score, finished } = totalOf(outcomes.get(a.id));
+		const marked = [...(outcomes.get(a.id)?.values() ?? [])].filter((o) => o.teacher !== null).length;
 		return {
 			attemptId: a.id,
 			name: a.displayName,
@@ -116,7 +122,8 @@ export function classResults(
 			score,
 			maxScore,
 			percent: maxScore > 0 ? Math.round((score / maxScore) * 100) : 0,
-			finished: a.finishedCount,
+			finished,
+			marked,
 			timeTaken: seconds(a.startedAt, a.submittedAt ?? a.lastAnswerAt),
 			startedAt: a.startedAt,
 			submittedAt: a.submittedAt,
@@ -149,7 +156,7 @@ export function classResults(
 	const questions: QuestionStat[] = module.questions.map((q) => {
 		const firsts = [...(firstTry.get(q.id)?.values() ?? [])];
 		const answered = firsts.length;
-		const right = (a: Answer) => (a.verdict === 'correct' ? 1 : 0);
+		const right = (a: Answer) => (outcomes.get(a.attemptId)?.get(q.id)?.firstTryRight ? 1 : 0);
 		const correct = firsts.reduce((n, a) => n + right(a), 0);
 		let discrimination: number | null = null;
 		if (answered >= 4) {
@@ -191,14 +198,16 @@ export function classResults(
 	return { questionCount: module.questions.length, maxScore, rows, distribution, questions, heat: [...heat.values()] };
 }
 
-/** The class table as CSV rows: one per attempt, with points per question. */
+/** The class table as CSV rows: one per attempt, with the points that count per question. */
 export function csvRows(
 	module: Module,
 	results: ClassResults,
-	answers: readonly Answer[]
+	outcomes: Outcomes
 ): { header: string[]; rows: unknown[][] } {
-	const finals = new Map<string, number>();
-	for (const a of answers) if (a.final) finals.set(`${a.attemptId}|${a.questionId}`, a.points ?? 0);
+	const pointsOf = (attemptId: string, questionId: string) => {
+		const o = outcomes.get(attemptId)?.get(questionId);
+		return o?.finished ? o.points : '';
+	};
 	const header = [
 		'name',
 		'status',
@@ -206,6 +215,7 @@ export function csvRows(
 		'max_score',
 		'percent',
 		'questions_finished',
+		'questions_marked_by_teacher',
 		'time_taken_seconds',
 		'started_at',
 		'submitted_at',
@@ -218,10 +228,11 @@ export function csvRows(
 		r.maxScore,
 		r.percent,
 		r.finished,
+		r.marked,
 		r.timeTaken ?? '',
 		r.startedAt,
 		r.submittedAt ?? '',
-		...module.questions.map((q) => finals.get(`${r.attemptId}|${q.id}`) ?? '')
+		...module.questions.map((q) => pointsOf(r.attemptId, q.id))
 	]);
 	return { header, rows };
 }

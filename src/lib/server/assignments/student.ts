@@ -28,6 +28,8 @@ import { newSeed, sha256Hex } from './secrets.ts';
 import { formatResumeCode, nameKey } from '../../student-identity.ts';
 import { generateResumeCode, resumeCodeHash } from './identity.ts';
 import { visibleText } from './visible-text.ts';
+import { acceptedByQuestion, outcomesFor, totalOf, type Outcomes } from './outcomes.ts';
+import type { AcceptedSet } from '../../scoring/accepted.ts';
 
 /** Longest display name, in characters as people count them (code points). */
 export const NAME_MAX = 40;
@@ -95,6 +97,8 @@ export interface ReportQuestion {
 	maxPoints: number;
 	/** The final graded answer, or null when the question was not finished. */
 	result: GradeResult | null;
+	/** Who decided the grade beyond the key: the teacher's own mark, or an answer accepted for everyone. */
+	decidedBy: 'teacher' | 'accepted' | null;
 }
 
 export interface AttemptReport {
@@ -123,17 +127,30 @@ export interface AttemptView {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Regrade a stored answer: the same inputs give the same result (grading is pure). */
-export function resultOf(module: Module, assignment: Assignment, attempt: Attempt, answer: Answer): GradeResult | null {
-	const graded = gradeRequest(effectiveModule(module, assignment.settings), {
-		slug: module.slug,
-		questionId: answer.questionId,
-		seed: questionSeed(assignment.settings, attempt.seed, { id: answer.questionId }),
-		tryNumber: answer.tryNumber,
-		hintsUsed: answer.hintsUsed,
-		reveal: answer.revealed,
-		response: answer.response
-	});
+/**
+ * Regrade a stored answer: the same inputs give the same result (grading is pure). `accepted`:
+ * the answers to its question the teacher accepts for everyone.
+ */
+export function resultOf(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	answer: Answer,
+	accepted?: AcceptedSet
+): GradeResult | null {
+	const graded = gradeRequest(
+		effectiveModule(module, assignment.settings),
+		{
+			slug: module.slug,
+			questionId: answer.questionId,
+			seed: questionSeed(assignment.settings, attempt.seed, { id: answer.questionId }),
+			tryNumber: answer.tryNumber,
+			hintsUsed: answer.hintsUsed,
+			reveal: answer.revealed,
+			response: answer.response
+		},
+		accepted
+	);
 	return graded.ok ? graded.result : null;
 }
 
@@ -163,25 +180,60 @@ export function scoreOf(module: Module, answers: readonly Answer[]): { score: nu
 	return { score: round2(score), maxScore: module.questions.reduce((sum, q) => sum + q.points, 0) };
 }
 
+/**
+ * What the student sees of a submitted attempt: each question's deciding answer, regraded with the
+ * answers accepted for everyone, and the teacher's mark where there is one. Without `outcomes`,
+ * the machine's grades alone.
+ */
 export function reportOf(
 	module: Module,
 	assignment: Assignment,
 	attempt: Attempt,
-	answers: readonly Answer[]
+	answers: readonly Answer[],
+	outcomes: Outcomes = outcomesFor(module, assignment, [attempt], answers, [], []),
+	accepted: ReadonlyMap<string, AcceptedSet> = new Map()
 ): AttemptReport {
-	const finals = new Map(answers.filter((a) => a.final).map((a) => [a.questionId, a]));
+	const mine = outcomes.get(attempt.id);
+	const byId = new Map(answers.map((a) => [a.id, a]));
 	return {
-		...scoreOf(module, answers),
+		score: totalOf(mine).score,
+		maxScore: module.questions.reduce((sum, q) => sum + q.points, 0),
 		questions: module.questions.map((q) => {
-			const a = finals.get(q.id);
+			const o = mine?.get(q.id);
+			const a = o?.finished ? byId.get(o.answerId) : undefined;
+			const graded = a ? resultOf(module, assignment, attempt, a, accepted.get(q.id)) : null;
+			const result =
+				graded && o
+					? {
+							...graded,
+							verdict: o.verdict,
+							credit: q.points > 0 ? Math.round((o.points / q.points) * 1e4) / 1e4 : graded.credit,
+							points: o.points,
+							final: true,
+							triesLeft: 0
+						}
+					: null;
 			return {
 				id: q.id,
 				prompt: questionLabel(q),
 				maxPoints: q.points,
-				result: a ? resultOf(module, assignment, attempt, a) : null
+				result,
+				decidedBy: o?.teacher ? 'teacher' : o && (o.accepted || o.matchesAccepted) ? 'accepted' : null
 			};
 		})
 	};
+}
+
+/** The report of one attempt with the teacher's marks and accepted answers of its assignment. */
+async function reportFor(repo: Repository, module: Module, assignment: Assignment, attempt: Attempt) {
+	const [answers, overrides, accepted] = await Promise.all([
+		repo.listAnswers(attempt.id),
+		repo.listOverrides(assignment.id),
+		repo.listAcceptedAnswers(assignment.id)
+	]);
+	const mine = overrides.filter((o) => o.attemptId === attempt.id);
+	const outcomes = outcomesFor(module, assignment, [attempt], answers, mine, accepted);
+	return reportOf(module, assignment, attempt, answers, outcomes, acceptedByQuestion(accepted));
 }
 
 /**
@@ -234,7 +286,7 @@ async function viewOf(
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
-		report: showReport ? reportOf(module, assignment, attempt, answers) : null,
+		report: showReport ? await reportFor(repo, module, assignment, attempt) : null,
 		attemptsLeft: Math.max(0, limit - mine.length),
 		finished: answers.filter((x) => x.final).map((x) => x.questionId),
 		open: closedReason(assignment, now) === null
@@ -322,15 +374,22 @@ export async function saveAnswer(
 	if (assignment.releasedAt) error(409, 'The results have been released; answers can no longer change.');
 	const late = isLate(assignment, now);
 	if (!assignment.settings.hintsEnabled && body.hintsUsed > 0) error(422, 'Hints are turned off for this assignment.');
-	const graded = gradeRequest(effectiveModule(module, assignment.settings), {
-		slug: module.slug,
-		questionId: body.questionId,
-		seed: questionSeed(assignment.settings, attempt.seed, { id: body.questionId }),
-		tryNumber: body.tryNumber,
-		hintsUsed: body.hintsUsed,
-		reveal: body.reveal,
-		response: body.response
-	});
+	const accepted = acceptedByQuestion(await repo.listAcceptedAnswers(assignment.id, body.questionId)).get(
+		body.questionId
+	);
+	const graded = gradeRequest(
+		effectiveModule(module, assignment.settings),
+		{
+			slug: module.slug,
+			questionId: body.questionId,
+			seed: questionSeed(assignment.settings, attempt.seed, { id: body.questionId }),
+			tryNumber: body.tryNumber,
+			hintsUsed: body.hintsUsed,
+			reveal: body.reveal,
+			response: body.response
+		},
+		accepted
+	);
 	if (!graded.ok) error(graded.status, graded.message);
 	const r = graded.result;
 	let stored: Answer;
@@ -357,7 +416,7 @@ export async function saveAnswer(
 		if (e instanceof RepositoryError) error(e.code === 'not-found' ? 404 : 409, e.message);
 		throw e;
 	}
-	const result = fresh ? r : resultOf(module, assignment, attempt, stored);
+	const result = fresh ? r : resultOf(module, assignment, attempt, stored, accepted);
 	if (!result) error(409, 'The stored answer no longer fits this question.');
 	return isDeferred(assignment.settings)
 		? withheldResult(module, result.questionId, result.tryNumber, result.revealed)

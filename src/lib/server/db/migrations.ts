@@ -232,6 +232,43 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('student_devices').execute();
 			await db.schema.dropTable('students').execute();
 		}
+	},
+	// The teacher has the last word. A teacher's mark on an answer is a step of its own beside the
+	// machine's grade, never written over it: each change (and each removal, a step with no points)
+	// is a new row, so the history stays. Answers the teacher accepts for everyone are kept per
+	// assignment and question, keyed by the normalised text (or the response in author ids), and
+	// apply to every answer given before or after.
+	'0005_grade_overrides_accepted_answers': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('grade_overrides')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('answer_id', 'text', (c) => c.notNull().references('answers.id').onDelete('cascade'))
+				// Null verdict and points: the step that removes the teacher's mark.
+				.addColumn('verdict', 'text')
+				.addColumn('points', 'double precision')
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('grade_overrides_answer').on('grade_overrides').columns(['answer_id']).execute();
+
+			await db.schema
+				.createTable('accepted_answers')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('assignment_id', 'text', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
+				.addColumn('question_id', 'text', (c) => c.notNull())
+				// '' for the whole response; a cloze blank's id for one blank.
+				.addColumn('part', 'text', (c) => c.notNull())
+				.addColumn('key', 'text', (c) => c.notNull())
+				// The answer in the words the teacher accepted, for the results page.
+				.addColumn('shown', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addUniqueConstraint('accepted_answers_one_key', ['assignment_id', 'question_id', 'part', 'key'])
+				.execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropTable('accepted_answers').ifExists().execute();
+			await db.schema.dropTable('grade_overrides').ifExists().execute();
+		}
 	}
 };
 

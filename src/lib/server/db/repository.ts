@@ -17,11 +17,13 @@ import { generateStudentCode } from './codes.ts';
 import { writePolicy } from './unavailable.ts';
 import {
 	assignmentSettings,
+	type AcceptedAnswerRow,
 	type AnswerRow,
 	type AssignmentRow,
 	type AssignmentSettings,
 	type AttemptRow,
 	type Database,
+	type GradeOverrideRow,
 	type StudentRow
 } from './schema.ts';
 
@@ -163,6 +165,38 @@ export interface Answer {
 }
 
 export type NewAnswer = Omit<Answer, 'createdAt' | 'late'> & { createdAt?: string; late?: boolean };
+
+/** The teacher's mark on an answer: right, partly right or wrong, with the points it is worth. */
+export interface TeacherMark {
+	verdict: Verdict;
+	points: number;
+}
+
+/** One step of the teacher's marking of an answer. `mark` null: the step that removed the mark. */
+export interface GradeOverride {
+	id: string;
+	answerId: string;
+	attemptId: string;
+	questionId: string;
+	mark: TeacherMark | null;
+	createdAt: string;
+}
+
+/** An answer the teacher accepts as right for everyone in an assignment, for one question. */
+export interface AcceptedAnswer {
+	id: string;
+	assignmentId: string;
+	questionId: string;
+	/** '' for the whole response; a cloze blank's id for one blank. */
+	part: string;
+	/** What grading compares: the normalised text, or the response in author ids. */
+	key: string;
+	/** The answer in the words the teacher accepted. */
+	shown: string;
+	createdAt: string;
+}
+
+export type NewAcceptedAnswer = Pick<AcceptedAnswer, 'part' | 'key' | 'shown'>;
 
 /** Why an answer was not stored: which earlier answer it repeats. */
 export type DuplicateReason = 'same-id' | 'same-try' | 'already-final';
@@ -677,6 +711,122 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				.orderBy('answers.revealed')
 				.execute();
 			return rows.map(toAnswer);
+		},
+
+		/**
+		 * Mark an answer (or, with `mark` null, remove the mark) as a new step: earlier steps and the
+		 * machine's grade stay. Steps of one answer never share a time, so the latest is unambiguous.
+		 * Throws not-found when the answer is not one of this assignment's.
+		 */
+		async recordOverride(input: {
+			assignmentId: string;
+			answerId: string;
+			mark: TeacherMark | null;
+			createdAt?: string;
+		}): Promise<GradeOverride> {
+			return withWrite(async (trx) => {
+				const answer = await trx
+					.selectFrom('answers')
+					.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
+					.where('answers.id', '=', input.answerId)
+					.where('attempts.assignment_id', '=', input.assignmentId)
+					.select(['answers.id', 'answers.attempt_id', 'answers.question_id'])
+					.executeTakeFirst();
+				if (!answer) throw new RepositoryError('not-found', 'There is no such answer in this assignment.');
+				const latest = await trx
+					.selectFrom('grade_overrides')
+					.select((eb) => eb.fn.max('created_at').as('at'))
+					.where('answer_id', '=', input.answerId)
+					.executeTakeFirst();
+				let at = input.createdAt ?? now();
+				if (latest?.at && at <= latest.at) at = new Date(Date.parse(latest.at) + 1).toISOString();
+				const row = await trx
+					.insertInto('grade_overrides')
+					.values({
+						id: randomUUID(),
+						answer_id: input.answerId,
+						verdict: input.mark?.verdict ?? null,
+						points: input.mark?.points ?? null,
+						created_at: at
+					})
+					.returningAll()
+					.executeTakeFirstOrThrow();
+				return toOverride({ ...row, attempt_id: answer.attempt_id, question_id: answer.question_id });
+			});
+		},
+
+		/** Every marking step of an assignment, oldest first. */
+		async listOverrides(assignmentId: string): Promise<GradeOverride[]> {
+			const rows = await db
+				.selectFrom('grade_overrides')
+				.innerJoin('answers', 'answers.id', 'grade_overrides.answer_id')
+				.innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
+				.where('attempts.assignment_id', '=', assignmentId)
+				.selectAll('grade_overrides')
+				.select(['answers.attempt_id', 'answers.question_id'])
+				.orderBy('grade_overrides.created_at')
+				.orderBy('grade_overrides.id')
+				.execute();
+			return rows.map(toOverride);
+		},
+
+		/**
+		 * Accept answers for everyone on one question; one already accepted is kept as it was.
+		 * Returns the entries newly added. Throws not-found for an unknown assignment.
+		 */
+		async acceptAnswers(
+			assignmentId: string,
+			questionId: string,
+			entries: readonly NewAcceptedAnswer[],
+			createdAt?: string
+		): Promise<AcceptedAnswer[]> {
+			return withWrite(async (trx) => {
+				const assignment = await trx
+					.selectFrom('assignments')
+					.select('id')
+					.where('id', '=', assignmentId)
+					.executeTakeFirst();
+				if (!assignment) throw new RepositoryError('not-found', 'No such assignment.');
+				const added: AcceptedAnswer[] = [];
+				for (const entry of entries) {
+					const row = await trx
+						.insertInto('accepted_answers')
+						.values({
+							id: randomUUID(),
+							assignment_id: assignmentId,
+							question_id: questionId,
+							part: entry.part,
+							key: entry.key,
+							shown: entry.shown,
+							created_at: createdAt ?? now()
+						})
+						.onConflict((oc) => oc.doNothing())
+						.returningAll()
+						.executeTakeFirst();
+					if (row) added.push(toAccepted(row));
+				}
+				return added;
+			});
+		},
+
+		/** The answers accepted for everyone in an assignment (or on one of its questions), oldest first. */
+		async listAcceptedAnswers(assignmentId: string, questionId?: string): Promise<AcceptedAnswer[]> {
+			let query = db.selectFrom('accepted_answers').selectAll().where('assignment_id', '=', assignmentId);
+			if (questionId !== undefined) query = query.where('question_id', '=', questionId);
+			const rows = await query.orderBy('created_at').orderBy('id').execute();
+			return rows.map(toAccepted);
+		},
+
+		/** Stop accepting an answer for everyone; false when it was not accepted in this assignment. */
+		async removeAcceptedAnswer(assignmentId: string, id: string): Promise<boolean> {
+			const deleted = await withWrite((trx) =>
+				trx
+					.deleteFrom('accepted_answers')
+					.where('assignment_id', '=', assignmentId)
+					.where('id', '=', id)
+					.executeTakeFirst()
+			);
+			return deleted.numDeletedRows > 0n;
 		}
 	};
 }
@@ -802,6 +952,32 @@ function toAnswer(row: AnswerRow): Answer {
 		final: Number(row.final) === 1,
 		createdAt: row.created_at,
 		late: Number(row.late) === 1
+	};
+}
+
+function toOverride(row: GradeOverrideRow & { attempt_id: string; question_id: string }): GradeOverride {
+	return {
+		id: row.id,
+		answerId: row.answer_id,
+		attemptId: row.attempt_id,
+		questionId: row.question_id,
+		mark:
+			row.verdict === null || row.points === null
+				? null
+				: { verdict: row.verdict as Verdict, points: Number(row.points) },
+		createdAt: row.created_at
+	};
+}
+
+function toAccepted(row: AcceptedAnswerRow): AcceptedAnswer {
+	return {
+		id: row.id,
+		assignmentId: row.assignment_id,
+		questionId: row.question_id,
+		part: row.part,
+		key: row.key,
+		shown: row.shown,
+		createdAt: row.created_at
 	};
 }
 

@@ -87,6 +87,30 @@ export interface StudentDevicesTable {
 	created_at: string;
 }
 
+/** One step of the teacher's marking of an answer; the latest step for an answer is in force. */
+export interface GradeOverridesTable {
+	id: string;
+	answer_id: string;
+	/** 'correct', 'partial' or 'incorrect'; null with points for the step that removes the mark. */
+	verdict: string | null;
+	points: number | null;
+	created_at: string;
+}
+
+/** An answer the teacher accepts as right for everyone in an assignment. */
+export interface AcceptedAnswersTable {
+	id: string;
+	assignment_id: string;
+	question_id: string;
+	/** '' for the whole response; a cloze blank's id for one blank. */
+	part: string;
+	/** Normalised text, or the response written in author ids (see scoring/accepted.ts). */
+	key: string;
+	/** The answer in the words the teacher accepted. */
+	shown: string;
+	created_at: string;
+}
+
 /** Migration bookkeeping tables belong to Kysely and are left out on purpose. */
 export interface Database {
 	assignments: AssignmentsTable;
@@ -94,12 +118,16 @@ export interface Database {
 	answers: AnswersTable;
 	students: StudentsTable;
 	student_devices: StudentDevicesTable;
+	grade_overrides: GradeOverridesTable;
+	accepted_answers: AcceptedAnswersTable;
 }
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
 export type AnswerRow = Selectable<AnswersTable>;
 export type StudentRow = Selectable<StudentsTable>;
+export type GradeOverrideRow = Selectable<GradeOverridesTable>;
+export type AcceptedAnswerRow = Selectable<AcceptedAnswersTable>;
 export type NewAssignmentRow = Insertable<AssignmentsTable>;
 export type NewAttemptRow = Insertable<AttemptsTable>;
 export type NewAnswerRow = Insertable<AnswersTable>;

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { byResultsSecret } from '$lib/server/assignments/lookup';
-import { resultsView, studentAction } from '$lib/server/assignments/teacher';
+import { gradeAction, resultsView, studentAction, type GradeAction } from '$lib/server/assignments/teacher';
+import type { RequestEvent } from './$types';
 
 export async function load({ params, getClientAddress }) {
 	const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
@@ -36,10 +37,24 @@ async function onStudent(secret: string, client: string, request: Request, what:
 	return { done: what, student: result.name };
 }
 
+/** The teacher's last word on an answer of the class (accept for everyone, or a mark). */
+function grading(action: GradeAction) {
+	return async ({ params, request, getClientAddress }: RequestEvent) => {
+		const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const result = await gradeAction(action, repo, module, assignment, form, new Date());
+		if (!result.ok) return fail(result.status, { grade: result });
+		return { grade: result };
+	};
+}
+
 export const actions = {
 	allowAttempt: ({ params, getClientAddress, request }) =>
 		onStudent(params.secret, getClientAddress(), request, 'allow'),
 	reset: ({ params, getClientAddress, request }) => onStudent(params.secret, getClientAddress(), request, 'reset'),
+	mark: grading('mark'),
+	unmark: grading('unmark'),
+	accept: grading('accept'),
 	release: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'release'),
 	unrelease: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'unrelease'),
 	close: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'close'),

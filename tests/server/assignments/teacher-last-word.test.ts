@@ -1,0 +1,334 @@
+/**
+ * The teacher has the last word, on both databases: a mark on one student's answer changes that
+ * student's total, the class statistics, the CSV and the student's report, and removing it restores
+ * them; an answer accepted for everyone regrades the answers already given and grades later ones;
+ * bad forms get a 4xx.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModuleDir } from '../../../src/lib/server/content.ts';
+import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
+import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
+import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
+import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import { labelling } from '../../../src/lib/content/public.ts';
+import type { Response } from '../../../src/lib/scoring/response.ts';
+import { questionPoints } from '../../../src/lib/scoring/score.ts';
+import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
+import { effectiveModule, questionSeed } from '../../../src/lib/server/assignments/policy.ts';
+import { csvRows, classResults } from '../../../src/lib/server/assignments/stats.ts';
+import {
+	classData,
+	gradeAction,
+	resultsView,
+	resultsCsv,
+	studentView,
+	type GradeAction
+} from '../../../src/lib/server/assignments/teacher.ts';
+import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+
+const SLUG = 'seoul-warns-north-korean-soldiers-russia';
+const now = new Date('2026-03-01T09:00:00Z');
+let module: Module;
+
+beforeAll(() => {
+	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
+	if (!loaded.ok) throw new Error('module does not load');
+	module = loaded.module;
+});
+
+type Of<T extends ResolvedQuestion['type']> = Extract<ResolvedQuestion, { type: T }>;
+const question = <T extends ResolvedQuestion['type']>(id: string) => module.questions.find((q) => q.id === id) as Of<T>;
+const singleChoice = () => module.questions.find((q) => q.type === 'single-choice') as Of<'single-choice'>;
+
+const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
+	feedback: 'after-submit',
+	attemptsAllowed: 1,
+	triesPerQuestion: 2,
+	hintsEnabled: true,
+	dueAt: null,
+	shuffle: true,
+	...over
+});
+
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+}
+
+describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $name", (target) => {
+	let handle: DatabaseHandle;
+	let repo: Repository;
+
+	beforeAll(async () => {
+		handle = await openDatabase(await target.fresh());
+		repo = createRepository(handle.db, { now: () => now });
+	});
+	afterAll(async () => {
+		await handle?.close();
+		await target.cleanup();
+	});
+
+	const assignment = (over: Partial<AssignmentSettings> = {}) =>
+		repo.createAssignment({
+			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+			moduleSlug: SLUG,
+			title: 'Class',
+			settings: settings(over)
+		});
+	type A = Awaited<ReturnType<typeof assignment>>;
+
+	async function student(a: A, name: string) {
+		const token = randomUUID().replace(/-/g, '');
+		const view = await startOrResume(
+			repo,
+			module,
+			a,
+			{ action: 'start', attemptId: randomUUID(), deviceToken: token, name },
+			now
+		);
+		const attempt = (await repo.getAttempt(view.attempt.id))!;
+		const answer = (questionId: string, response: Response, tryNumber = 1) =>
+			saveAnswer(
+				repo,
+				module,
+				a,
+				{
+					answerId: randomUUID(),
+					attemptId: attempt.id,
+					deviceToken: token,
+					questionId,
+					tryNumber,
+					hintsUsed: 0,
+					reveal: false,
+					response
+				},
+				now
+			);
+		const hand = () => submit(repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
+		const report = async () =>
+			(await startOrResume(repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
+		return { attempt, answer, hand, report };
+	}
+
+	/** The public label this attempt sees for the right (or a wrong) option. */
+	function choice(a: A, seed: string, right: boolean): Response {
+		const q = singleChoice();
+		const options = labelling(q, questionSeed(a.settings, seed, q)).options;
+		const id = q.options.find((o) => o.correct === right)!.id;
+		return { type: 'single-choice', optionId: Object.entries(options).find(([, v]) => v === id)![0] };
+	}
+
+	const act = (action: GradeAction, a: A, fields: Record<string, string> | null) =>
+		gradeAction(action, repo, module, a, fields ? form(fields) : null, now);
+
+	async function classNow(a: A) {
+		const data = await classData(repo, module, a);
+		const results = classResults(module, a, data.attempts, data.answers, data.outcomes);
+		return { ...data, results, csv: csvRows(module, results, data.outcomes) };
+	}
+
+	const answerOf = async (attemptId: string, questionId: string, tryNumber = 1) =>
+		(await repo.listAnswers(attemptId)).find((x) => x.questionId === questionId && x.tryNumber === tryNumber)!;
+
+	it('a mark changes the total, the statistics, the CSV and the report; removing it restores them', async () => {
+		const a = await assignment();
+		const q = singleChoice();
+		const ana = await student(a, 'Ana');
+		const ben = await student(a, 'Ben');
+		await ana.answer(q.id, choice(a, ana.attempt.seed, false));
+		await ben.answer(q.id, choice(a, ben.attempt.seed, true));
+		await ana.hand();
+		await ben.hand();
+		const before = await classNow(a);
+		const row = (c: typeof before, id: string) => c.results.rows.find((r) => r.attemptId === id)!;
+		const cell = (c: typeof before, id: string, column: string) =>
+			c.csv.rows[c.results.rows.findIndex((r) => r.attemptId === id)]![c.csv.header.indexOf(column)];
+		expect(row(before, ana.attempt.id).score).toBe(0);
+		expect(before.results.questions.find((x) => x.id === q.id)!.facility).toBe(0.5);
+
+		const wrong = await answerOf(ana.attempt.id, q.id);
+		expect(await act('mark', a, { answerId: wrong.id, mark: 'right' })).toMatchObject({
+			ok: true,
+			message: 'Marked right.'
+		});
+		const marked = await classNow(a);
+		expect(row(marked, ana.attempt.id)).toMatchObject({ score: q.points, marked: 1 });
+		expect(marked.results.questions.find((x) => x.id === q.id)!.facility).toBe(1);
+		expect(row(marked, ana.attempt.id).percent).toBe(Math.round((q.points / marked.results.maxScore) * 100));
+		expect(cell(marked, ana.attempt.id, `q:${q.id}`)).toBe(q.points);
+		expect(cell(marked, ana.attempt.id, 'score')).toBe(q.points);
+		expect(cell(marked, ana.attempt.id, 'questions_marked_by_teacher')).toBe(1);
+		expect(await resultsCsv(repo, module, a)).toContain(`Ana,submitted,${q.points},`);
+		const report = await ana.report();
+		expect(report?.score).toBe(q.points);
+		expect(report?.questions.find((x) => x.id === q.id)).toMatchObject({
+			decidedBy: 'teacher',
+			result: { verdict: 'correct', points: q.points }
+		});
+
+		// Partly right, by a fraction of the question's points: both grades are on the student's page.
+		expect(await act('mark', a, { answerId: wrong.id, mark: 'partly', points: '1/2' })).toMatchObject({ ok: true });
+		const page = await studentView(repo, module, a, ana.attempt);
+		expect(page.score).toBe(q.points / 2);
+		expect(page.rows.find((r) => r.id === wrong.id)!.outcome).toMatchObject({
+			machine: { verdict: 'incorrect', points: 0 },
+			teacher: { verdict: 'partial', points: q.points / 2 },
+			history: [{ mark: { verdict: 'correct', points: q.points } }]
+		});
+
+		expect(await act('unmark', a, { answerId: wrong.id })).toMatchObject({ ok: true });
+		const restored = await classNow(a);
+		expect(row(restored, ana.attempt.id)).toMatchObject({ score: 0, marked: 0 });
+		expect(restored.results.questions.find((x) => x.id === q.id)!.facility).toBe(0.5);
+		expect(cell(restored, ana.attempt.id, `q:${q.id}`)).toBe(0);
+		expect((await ana.report())?.score).toBe(0);
+		// Every step is kept; the machine's grade was never written over.
+		expect((await repo.listOverrides(a.id)).map((o) => o.mark?.verdict ?? null)).toEqual(['correct', 'partial', null]);
+		expect(await answerOf(ana.attempt.id, q.id)).toEqual(wrong);
+	});
+
+	it('an answer accepted for everyone regrades the answers given, counts what changed, and grades later ones', async () => {
+		const a = await assignment({ feedback: 'immediate', shuffle: false });
+		const q = question<'short-answer'>('summit-city');
+		const policy = effectiveModule(module, a.settings).scoring;
+		const ana = await student(a, 'Ana');
+		const ben = await student(a, 'Ben');
+		const cy = await student(a, 'Cy');
+		// Ana: wrong, then wrong again (out of tries). Ben: the same words otherwise written, one try left.
+		expect((await ana.answer(q.id, { type: 'short-answer', text: 'the US capital' })).verdict).toBe('incorrect');
+		expect(await ana.answer(q.id, { type: 'short-answer', text: 'Seoul' }, 2)).toMatchObject({
+			final: true,
+			points: 0
+		});
+		await ben.answer(q.id, { type: 'short-answer', text: 'US   Capital' });
+		await cy.answer(q.id, { type: 'short-answer', text: 'Brussels' });
+		const first = await answerOf(ana.attempt.id, q.id, 1);
+		// The class page lists each student's deciding typed answer the key did not take.
+		const typed = (await resultsView(repo, module, a, now)).typed.filter((t) => t.questionId === q.id);
+		expect(typed.map((t) => [t.text, t.students]).sort()).toEqual([
+			['Brussels', 1],
+			['Seoul', 1],
+			['US   Capital', 1]
+		]);
+
+		// Asked first: how many it changes, nothing stored yet.
+		const asked = await act('accept', a, { answerId: first.id });
+		expect(asked).toMatchObject({ ok: true, accept: { answers: 2, students: 2, done: false } });
+		expect(asked.message).toContain('Accept “the US capital” for everyone?');
+		expect(await repo.listAcceptedAnswers(a.id)).toEqual([]);
+
+		const done = await act('accept', a, { answerId: first.id, confirm: 'yes' });
+		expect(done).toMatchObject({ ok: true, accept: { answers: 2, students: 2, done: true } });
+		expect(done.message).toBe('Accepted “the US capital” for everyone: 2 answers of 2 students changed.');
+		const full = questionPoints({ points: q.points, credit: 1, tryNumber: 1, hintsUsed: 0, revealed: false }, policy);
+		const after = await classNow(a);
+		const score = (id: string) => after.results.rows.find((r) => r.attemptId === id)!.score;
+		// Ana's first try now ends the question, with first-try points; her second try no longer counts.
+		expect(score(ana.attempt.id)).toBe(full);
+		expect(score(ben.attempt.id)).toBe(full);
+		expect(score(cy.attempt.id)).toBe(0);
+		expect(after.results.questions.find((x) => x.id === q.id)!.facility).toBe(0.67);
+		expect(after.outcomes.get(ana.attempt.id)!.get(q.id)).toMatchObject({
+			answerId: first.id,
+			machine: { verdict: 'incorrect', points: 0 },
+			accepted: { verdict: 'correct', points: full, tryNumber: 1 }
+		});
+		// Nothing stored was written over.
+		expect(await answerOf(ana.attempt.id, q.id, 1)).toEqual(first);
+
+		const view = await resultsView(repo, module, a, now);
+		expect(view.typed.map((t) => t.text).sort()).toEqual(['Brussels']);
+		expect(view.accepted).toEqual([expect.objectContaining({ questionId: q.id, shown: 'the US capital' })]);
+
+		// A later answer in the same words is right at once, and final.
+		const dee = await student(a, 'Dee');
+		expect(await dee.answer(q.id, { type: 'short-answer', text: 'The us capital.' })).toMatchObject({
+			verdict: 'correct',
+			final: true,
+			points: full,
+			feedback: ['Your teacher accepts this answer.']
+		});
+		// Accepting it again has nothing to add.
+		expect(await act('accept', a, { answerId: first.id, confirm: 'yes' })).toMatchObject({ ok: false, status: 409 });
+		// Another assignment on the same lesson keeps its own key.
+		const other = await assignment({ feedback: 'immediate', shuffle: false });
+		const eve = await student(other, 'Eve');
+		expect((await eve.answer(q.id, { type: 'short-answer', text: 'the US capital' })).verdict).toBe('incorrect');
+	});
+
+	it('a cloze blank is accepted blank by blank, for the answers given and the later ones', async () => {
+		const a = await assignment({ feedback: 'after-submit' });
+		const q = question<'cloze'>('marriage-of-convenience');
+		const ana = await student(a, 'Ana');
+		await ana.answer(q.id, { type: 'cloze', blanks: { b1: 'benefit', b2: 'aid and supplies' } });
+		await ana.hand();
+		const given = await answerOf(ana.attempt.id, q.id);
+		expect(given.credit).toBe(0.5);
+		// Only a blank of the answer can be asked for; the drop-down blank is right already.
+		expect(await act('accept', a, { answerId: given.id, part: 'b1', confirm: 'yes' })).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect((await resultsView(repo, module, a, now)).typed).toEqual([
+			expect.objectContaining({ questionId: q.id, part: 'b2', text: 'aid and supplies', answerId: given.id })
+		]);
+		const done = await act('accept', a, { answerId: given.id, part: 'b2', confirm: 'yes' });
+		expect(done).toMatchObject({ ok: true, accept: { shown: 'b2: aid and supplies', answers: 1, students: 1 } });
+		expect((await repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'aid and supplies']]);
+		expect((await ana.report())?.questions.find((x) => x.id === q.id)).toMatchObject({
+			decidedBy: 'accepted',
+			result: { verdict: 'correct', points: q.points, marks: { b1: true, b2: true } }
+		});
+		// Later: the accepted blank is right, the other blank still graded by the key.
+		const ben = await student(a, 'Ben');
+		await ben.answer(q.id, { type: 'cloze', blanks: { b1: 'hide', b2: 'Aid and supplies!' } });
+		expect((await answerOf(ben.attempt.id, q.id)).credit).toBe(0.5);
+		await ben.hand();
+		expect((await ben.report())?.questions.find((x) => x.id === q.id)?.result).toMatchObject({
+			verdict: 'partial',
+			marks: { b1: false, b2: true }
+		});
+	});
+
+	it('bad forms get a 4xx and change nothing', async () => {
+		const a = await assignment({ feedback: 'immediate', shuffle: false });
+		const q = question<'short-answer'>('summit-city');
+		const ana = await student(a, 'Ana');
+		await ana.answer(q.id, { type: 'short-answer', text: 'Brussels' });
+		await ana.answer(q.id, { type: 'short-answer', text: 'Washington' }, 2);
+		const first = await answerOf(ana.attempt.id, q.id, 1);
+		const last = await answerOf(ana.attempt.id, q.id, 2);
+		const elsewhere = await assignment();
+		const cases: [GradeAction, Record<string, string> | null, number][] = [
+			['mark', null, 400],
+			['mark', { answerId: last.id, mark: 'maybe' }, 400],
+			['mark', { answerId: 'not-an-id', mark: 'right' }, 400],
+			['mark', { answerId: last.id, mark: 'partly' }, 400],
+			['mark', { answerId: last.id, mark: 'partly', points: 'lots' }, 400],
+			['mark', { answerId: last.id, mark: 'partly', points: String(q.points) }, 422],
+			['mark', { answerId: last.id, mark: 'partly', points: '0%' }, 422],
+			['mark', { answerId: last.id, mark: 'right', extra: 'x' }, 400],
+			['mark', { answerId: randomUUID(), mark: 'right' }, 404],
+			// Only the answer that decides the question is marked.
+			['mark', { answerId: first.id, mark: 'right' }, 409],
+			['unmark', { answerId: last.id }, 409],
+			['accept', { answerId: last.id, confirm: 'yes' }, 409],
+			['accept', { answerId: first.id, confirm: 'sure' }, 400]
+		];
+		for (const [action, fields, status] of cases) {
+			expect(await act(action, a, fields), `${action} ${JSON.stringify(fields)}`).toMatchObject({ ok: false, status });
+		}
+		expect(
+			await gradeAction('mark', repo, module, elsewhere, form({ answerId: last.id, mark: 'right' }), now)
+		).toMatchObject({ ok: false, status: 404 });
+		// On another student's page, this student's answers are not found.
+		const ben = await student(a, 'Ben');
+		expect(
+			await gradeAction('mark', repo, module, a, form({ answerId: last.id, mark: 'right' }), now, ben.attempt.id)
+		).toMatchObject({ ok: false, status: 404 });
+		expect(await repo.listOverrides(a.id)).toEqual([]);
+		expect(await repo.listAcceptedAnswers(a.id)).toEqual([]);
+	});
+});
