@@ -20,9 +20,13 @@ export function effectiveModule(module: Module, settings: AssignmentSettings): M
 	return { ...module, scoring: { ...module.scoring, maxTries } };
 }
 
-/** The labelling seed of one question for one attempt: the question id unless shuffling is on. */
-export function questionSeed(settings: AssignmentSettings, attemptSeed: string, q: { id: string }): string {
-	return settings.shuffle && attemptSeed ? `${attemptSeed}:${q.id}` : q.id;
+/**
+ * The labelling seed of one question for one attempt: from the attempt's secret whether or not the
+ * teacher shuffles question order, so options never keep the authored order (where the right one
+ * often comes first). Attempts started before every attempt had a secret keep the question id.
+ */
+export function questionSeed(_settings: AssignmentSettings, attemptSeed: string, q: { id: string }): string {
+	return attemptSeed ? `${attemptSeed}:${q.id}` : q.id;
 }
 
 /** What the student's browser gets: public questions labelled with the attempt's seed, order shuffled within sections, hints removed when off. */
@@ -33,7 +37,7 @@ export function publicModuleFor(module: Module, settings: AssignmentSettings, at
 		settings.shuffle && attemptSeed
 			? pub.sections.map((s) => ({ ...s, questionIds: seededShuffle(s.questionIds, `${attemptSeed}:${s.id}`) }))
 			: pub.sections;
-	const questions = settings.hintsEnabled ? pub.questions : pub.questions.map((q) => ({ ...q, hints: [] }));
+	const questions = settings.hintsEnabled ? pub.questions : pub.questions.map((q) => ({ ...q, hintCount: 0 }));
 	return { ...pub, sections, questions };
 }
 

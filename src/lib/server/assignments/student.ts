@@ -8,11 +8,12 @@ import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
 import type { PublicModule } from '../../content/public.ts';
 import { questionLabel } from '../../content/label.ts';
-import { response } from '../../scoring/response.ts';
-import type { GradeResult } from '../../scoring/types.ts';
-import { gradeRequest } from '../grading.ts';
+import { actionBody } from '../../scoring/request.ts';
+import type { GradeResult, HintReply } from '../../scoring/types.ts';
+import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
+export { withheldResult };
 import {
 	closedReason,
 	describeAssignmentPolicy,
@@ -54,18 +55,8 @@ export const attemptBody = z.discriminatedUnion('action', [
 	z.strictObject({ action: z.literal('resume'), deviceToken })
 ]);
 
-export const answerBody = z
-	.strictObject({
-		answerId: id,
-		attemptId: id,
-		deviceToken,
-		questionId: z.string().min(1).max(100),
-		tryNumber: z.int().min(1).max(10),
-		hintsUsed: z.int().min(0).max(3),
-		reveal: z.boolean(),
-		response: response.nullable()
-	})
-	.refine((b) => b.response !== null || b.reveal, { message: 'an answer is required', path: ['response'] });
+/** One student action (answer, hint, reveal) on a question of an assignment attempt. */
+export const answerBody = actionBody({ attemptId: id, deviceToken });
 
 export const submitBody = z.strictObject({ attemptId: id, deviceToken });
 
@@ -103,38 +94,28 @@ export interface AttemptView {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Regrade a stored answer: the same inputs give the same result (grading is pure). */
-export function resultOf(module: Module, assignment: Assignment, attempt: Attempt, answer: Answer): GradeResult | null {
-	const graded = gradeRequest(effectiveModule(module, assignment.settings), {
-		slug: module.slug,
-		questionId: answer.questionId,
-		seed: questionSeed(assignment.settings, attempt.seed, { id: answer.questionId }),
-		tryNumber: answer.tryNumber,
-		hintsUsed: answer.hintsUsed,
-		reveal: answer.revealed,
-		response: answer.response
-	});
-	return graded.ok ? graded.result : null;
+/** How the engine treats an attempt under this assignment's settings. */
+export function assignmentRules(module: Module, assignment: Assignment): AttemptRules {
+	return {
+		scoring: effectiveModule(module, assignment.settings).scoring,
+		hintsEnabled: assignment.settings.hintsEnabled,
+		withheld: isDeferred(assignment.settings)
+	};
 }
 
-/** What a student sees when feedback is held back: saved, final, nothing about right or wrong. */
-export function withheldResult(module: Module, questionId: string, tryNumber: number, revealed: boolean): GradeResult {
-	const q = module.questions.find((x) => x.id === questionId);
+export function assignmentRef(assignment: Assignment, attempt: Attempt): AttemptRef {
 	return {
-		verdict: 'incorrect',
-		credit: 0,
-		feedback: [],
-		marks: {},
-		questionId,
-		tryNumber,
-		final: true,
-		revealed,
-		triesLeft: 0,
-		points: null,
-		maxPoints: q?.points ?? 0,
-		solution: null,
-		explanation: null
+		kind: 'assignment',
+		id: attempt.id,
+		seedFor: (q) => questionSeed(assignment.settings, attempt.seed, q)
 	};
+}
+
+/** Regrade a stored answer: the same inputs give the same result (grading is pure). */
+export function resultOf(module: Module, assignment: Assignment, attempt: Attempt, answer: Answer): GradeResult | null {
+	const q = module.questions.find((x) => x.id === answer.questionId);
+	if (!q) return null;
+	return storedResult(module, q, assignmentRef(assignment, attempt), assignmentRules(module, assignment), answer);
 }
 
 /** Score of an attempt: the points of each question's final answer. */
@@ -235,7 +216,8 @@ export async function startOrResume(
 			assignmentId: assignment.id,
 			displayName: body.name,
 			deviceHash,
-			seed: assignment.settings.shuffle ? newSeed() : '',
+			// Every attempt gets its own secret: options are shuffled by it even with shuffling off.
+			seed: newSeed(),
 			startedAt: now.toISOString()
 		});
 		if (attempt.deviceHash !== deviceHash) error(409, 'This attempt id is taken.');
@@ -246,57 +228,34 @@ export async function startOrResume(
 	}
 }
 
-/** Grade and store one answer, at most once. A repeat gets the stored result back. */
+/**
+ * One action on a question of the attempt, through the attempt engine: an answer (graded and
+ * stored, numbered by the server), a hint (served and recorded) or a reveal (when the rules allow).
+ * A repeat of a stored answer id gets the stored result back.
+ */
 export async function saveAnswer(
 	repo: Repository,
 	module: Module,
 	assignment: Assignment,
 	body: AnswerBody,
 	now: Date
-): Promise<GradeResult> {
+): Promise<GradeResult | HintReply> {
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
 	if (attempt.submittedAt) error(409, 'This attempt has been submitted; answers can no longer change.');
 	if (closedReason(assignment, now)) error(403, 'This assignment is closed.');
-	if (!assignment.settings.hintsEnabled && body.hintsUsed > 0) error(422, 'Hints are turned off for this assignment.');
-	const graded = gradeRequest(effectiveModule(module, assignment.settings), {
-		slug: module.slug,
-		questionId: body.questionId,
-		seed: questionSeed(assignment.settings, attempt.seed, { id: body.questionId }),
-		tryNumber: body.tryNumber,
-		hintsUsed: body.hintsUsed,
-		reveal: body.reveal,
-		response: body.response
-	});
-	if (!graded.ok) error(graded.status, graded.message);
-	const r = graded.result;
-	let stored: Answer;
-	let fresh: boolean;
-	try {
-		const recorded = await repo.recordAnswer({
-			id: body.answerId,
-			attemptId: attempt.id,
-			questionId: r.questionId,
-			tryNumber: r.tryNumber,
-			hintsUsed: body.hintsUsed,
-			revealed: r.revealed,
-			response: body.response,
-			verdict: r.verdict,
-			credit: r.credit,
-			points: r.points,
-			final: r.final,
-			createdAt: now.toISOString()
-		});
-		stored = recorded.answer;
-		fresh = recorded.stored;
-	} catch (e) {
-		if (e instanceof RepositoryError) error(e.code === 'not-found' ? 404 : 409, e.message);
-		throw e;
-	}
-	const result = fresh ? r : resultOf(module, assignment, attempt, stored);
-	if (!result) error(409, 'The stored answer no longer fits this question.');
-	return isDeferred(assignment.settings)
-		? withheldResult(module, result.questionId, result.tryNumber, result.revealed)
-		: result;
+	const question = module.questions.find((q) => q.id === body.questionId);
+	if (!question) error(404, 'There is no question with that id in this lesson.');
+	const outcome = await act(
+		repo,
+		module,
+		question,
+		assignmentRef(assignment, attempt),
+		assignmentRules(module, assignment),
+		body,
+		now
+	);
+	if (!outcome.ok) error(outcome.status, outcome.message);
+	return outcome.reply.action === 'hint' ? outcome.reply.reply : outcome.reply.result;
 }
 
 /** Submit an attempt (idempotent) and return what the student may see. */
