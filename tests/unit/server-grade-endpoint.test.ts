@@ -4,6 +4,7 @@ import { labelling } from '../../src/lib/content/public.ts';
 import { startOrResumePractice } from '../../src/lib/server/attempts/practice.ts';
 import { sha256Hex } from '../../src/lib/server/assignments/secrets.ts';
 import { getModule } from '../../src/lib/server/content.ts';
+import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
 import { closeDb, getRepository } from '../../src/lib/server/db/index.ts';
 import { gradeFromText } from '../../src/lib/server/grade-endpoint.ts';
 import { checkJsonHeaders, MAX_JSON_BYTES } from '../../src/lib/server/json-body.ts';
@@ -53,6 +54,7 @@ describe('gradeFromText (POST /api/grade)', () => {
 		const module = getModule(SLUG)!;
 		const repo = await getRepository();
 		const view = await startOrResumePractice(repo, module, { slug: SLUG }, new Date());
+		const key = await repo.serverKey('public-ids');
 		const attempt = (await repo.getPracticeAttemptByToken(sha256Hex(view.token)))!;
 		const q = module.questions.find((x) => x.type === 'single-choice')!;
 		if (q.type !== 'single-choice') throw new Error('expected a single-choice question');
@@ -62,7 +64,7 @@ describe('gradeFromText (POST /api/grade)', () => {
 			JSON.stringify({
 				token: view.token,
 				action: 'answer',
-				questionId: q.id,
+				questionId: questionIds(key, module).toPublic(q.id),
 				answerId,
 				response: { type: 'single-choice', optionId: wrong }
 			});

@@ -11,6 +11,7 @@ import { createRepository, type Repository } from '../../../src/lib/server/db/re
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
+import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
 import { classResults, csvRows } from '../../../src/lib/server/assignments/stats.ts';
@@ -21,6 +22,9 @@ const now = new Date('2026-03-01T09:00:00Z');
 let handle: DatabaseHandle;
 let repo: Repository;
 let module: Module;
+let ids: QuestionIds;
+/** The opaque id a student's page shows for a question. */
+const pid = (q: { id: string }) => ids.toPublic(q.id);
 
 beforeAll(async () => {
 	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
@@ -28,6 +32,7 @@ beforeAll(async () => {
 	module = loaded.module;
 	handle = await openDatabase(':memory:');
 	repo = createRepository(handle.db, { now: () => now });
+	ids = questionIds(await repo.serverKey('public-ids'), module);
 });
 afterAll(() => handle.close());
 
@@ -86,7 +91,7 @@ function answer(attemptId: string, token: string, optionId: string, over: Partia
 		answerId: randomUUID(),
 		attemptId,
 		deviceToken: token,
-		questionId: singleChoice().id,
+		questionId: pid(singleChoice()),
 		response: { type: 'single-choice', optionId },
 		...over
 	};
@@ -129,7 +134,7 @@ describe('answers', () => {
 			answerId: randomUUID(),
 			attemptId: s.attempt.id,
 			deviceToken: s.token,
-			questionId: singleChoice().id
+			questionId: pid(singleChoice())
 		};
 		const shown = await graded(reveal);
 		expect(shown).toMatchObject({ tryNumber: 1, revealed: true, final: true, points: 0, triesLeft: 0 });
@@ -219,7 +224,7 @@ describe('answers', () => {
 			hint: 1,
 			attemptId: s.attempt.id,
 			deviceToken: s.token,
-			questionId: singleChoice().id
+			questionId: pid(singleChoice())
 		};
 		expect(await statusOf(saveAnswer(repo, module, a, body, now))).toBe(403);
 	});
@@ -284,7 +289,7 @@ describe('class statistics', () => {
 				module,
 				a,
 				answer(s.attempt.id, s.token, '', {
-					questionId: q.id,
+					questionId: pid(q),
 					response: { type: 'true-false-not-stated', choice }
 				}),
 				now

@@ -19,6 +19,7 @@ import { saveAnswer, startOrResume } from '../../../src/lib/server/assignments/s
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
 import { bothDatabases } from '../db-targets.ts';
+import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
@@ -57,9 +58,14 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 	let handle: DatabaseHandle;
 	let repo: Repository;
 
+	let ids: QuestionIds;
+	/** The opaque id a student's page shows for a question. */
+	const pid = (q: { id: string }) => ids.toPublic(q.id);
+
 	beforeAll(async () => {
 		handle = await openDatabase(await target.fresh());
 		repo = createRepository(handle.db, { now: () => now });
+		ids = questionIds(await repo.serverKey('public-ids'), module);
 	});
 	afterAll(async () => {
 		await handle?.close();
@@ -99,13 +105,13 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 		it('refuses a reveal before the first try, and allows it after one, for zero points', async () => {
 			const q = choiceQuestion();
 			const p = await practice();
-			const early = await p.send(reveal(q.id));
+			const early = await p.send(reveal(pid(q)));
 			expect(early.status).toBe(409);
 			expect(early.body).toEqual({ message: expect.stringMatching(/give an answer first/i) });
 
 			const { wrong } = labelsOf(q, p.seed(q));
-			expect((await p.send(answer(q.id, wrong[0]!))).body).toMatchObject({ verdict: 'incorrect', solution: null });
-			const shown = await p.send(reveal(q.id));
+			expect((await p.send(answer(pid(q), wrong[0]!))).body).toMatchObject({ verdict: 'incorrect', solution: null });
+			const shown = await p.send(reveal(pid(q)));
 			expect(shown.status).toBe(200);
 			expect(shown.body).toMatchObject({ revealed: true, final: true, points: 0 });
 			expect((shown.body as GradeResult).solution).not.toBeNull();
@@ -117,11 +123,11 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const { right, wrong } = labelsOf(q, p.seed(q));
 			// The old self-reported fields are not part of the contract any more.
 			expect(
-				practiceActionBody.safeParse({ ...answer(q.id, right), token: p.view.token, tryNumber: 1, hintsUsed: 0 })
+				practiceActionBody.safeParse({ ...answer(pid(q), right), token: p.view.token, tryNumber: 1, hintsUsed: 0 })
 					.success
 			).toBe(false);
-			const first = (await p.send(answer(q.id, wrong[0]!))).body as GradeResult;
-			const second = (await p.send(answer(q.id, right))).body as GradeResult;
+			const first = (await p.send(answer(pid(q), wrong[0]!))).body as GradeResult;
+			const second = (await p.send(answer(pid(q), right))).body as GradeResult;
 			expect(first).toMatchObject({ tryNumber: 1, final: false });
 			expect(second).toMatchObject({ tryNumber: 2, final: true, verdict: 'correct' });
 			expect(second.points).toBeCloseTo(q.points * (1 - module.scoring.retryPenalty), 5);
@@ -131,18 +137,18 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const q = choiceQuestion();
 			const p = await practice();
 			// The public question carries no hint texts, only how many there are.
-			const pub = p.view.module.questions.find((x) => x.id === q.id)!;
+			const pub = p.view.module.questions.find((x) => x.id === pid(q))!;
 			expect(JSON.stringify(pub)).not.toContain(q.hints[0]!);
 
-			const skipped = await p.send({ action: 'hint', questionId: q.id, hint: 2 });
+			const skipped = await p.send({ action: 'hint', questionId: pid(q), hint: 2 });
 			expect(skipped.status).toBe(422);
-			const first = await p.send({ action: 'hint', questionId: q.id, hint: 1 });
-			expect(first).toEqual({ status: 200, body: { questionId: q.id, hints: [q.hints[0]] } });
+			const first = await p.send({ action: 'hint', questionId: pid(q), hint: 1 });
+			expect(first).toEqual({ status: 200, body: { questionId: pid(q), hints: [q.hints[0]] } });
 			// Asked again (a retried request): served once, charged once.
-			expect((await p.send({ action: 'hint', questionId: q.id, hint: 1 })).body).toEqual(first.body);
+			expect((await p.send({ action: 'hint', questionId: pid(q), hint: 1 })).body).toEqual(first.body);
 
 			const { right } = labelsOf(q, p.seed(q));
-			const graded = (await p.send(answer(q.id, right))).body as GradeResult;
+			const graded = (await p.send(answer(pid(q), right))).body as GradeResult;
 			expect(graded.points).toBeCloseTo(q.points * (1 - module.scoring.hintPenalty), 5);
 		});
 
@@ -150,11 +156,11 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const q = choiceQuestion();
 			const p = await practice();
 			const { right, wrong } = labelsOf(q, p.seed(q));
-			await p.send(answer(q.id, wrong[0]!));
-			const again = await p.send(answer(q.id, wrong[0]!));
+			await p.send(answer(pid(q), wrong[0]!));
+			const again = await p.send(answer(pid(q), wrong[0]!));
 			expect(again.status).toBe(409);
 			expect(again.body).toEqual({ message: expect.stringMatching(/same answer as your last try/i) });
-			const next = (await p.send(answer(q.id, right))).body as GradeResult;
+			const next = (await p.send(answer(pid(q), right))).body as GradeResult;
 			expect(next.tryNumber).toBe(2);
 		});
 
@@ -163,7 +169,7 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const p = await practice();
 			const { wrong } = labelsOf(q, p.seed(q));
 			const sent = await Promise.all(
-				Array.from({ length: 8 }, (_, i) => p.send(answer(q.id, wrong[i % wrong.length]!)))
+				Array.from({ length: 8 }, (_, i) => p.send(answer(pid(q), wrong[i % wrong.length]!)))
 			);
 			expect(sent.every((r) => r.status === 200 || r.status === 409)).toBe(true);
 			const mine = (await repo.getPracticeAttemptByToken(sha256Hex(p.view.token)))!;
@@ -184,7 +190,7 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			expect(p.view.locked).toBe(true);
 			expect(p.view.policy[0]).toMatch(/in use by a class/i);
 			const { right } = labelsOf(q, p.seed(q));
-			const graded = await p.send(answer(q.id, right));
+			const graded = await p.send(answer(pid(q), right));
 			expect(graded.body).toMatchObject({
 				verdict: 'incorrect',
 				credit: 0,
@@ -194,13 +200,13 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 				explanation: null,
 				points: null
 			});
-			const shown = await p.send(reveal(q.id));
+			const shown = await p.send(reveal(pid(q)));
 			expect(shown.status).toBe(403);
 
 			await repo.updateAssignment(a.id, { closedAt: now.toISOString() });
 			const later = await practice();
 			expect(later.view.locked).toBe(false);
-			const open = await later.send(answer(q.id, labelsOf(q, later.seed(q)).right));
+			const open = await later.send(answer(pid(q), labelsOf(q, later.seed(q)).right));
 			expect(open.body).toMatchObject({ verdict: 'correct', final: true });
 			expect((open.body as GradeResult).solution).not.toBeNull();
 		});
@@ -254,12 +260,12 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 		it('refuses a reveal before a try, and any reveal while feedback is held back', async () => {
 			const q = choiceQuestion();
 			const open = await student();
-			expect((await open.send(reveal(q.id))).status).toBe(409);
+			expect((await open.send(reveal(pid(q)))).status).toBe(409);
 			await open.close();
 
 			const held = await student({ feedback: 'after-submit' });
-			await held.send(answer(q.id, labelsOf(q, held.seed(q)).wrong[0]!));
-			const shown = await held.send(reveal(q.id));
+			await held.send(answer(pid(q), labelsOf(q, held.seed(q)).wrong[0]!));
+			const shown = await held.send(reveal(pid(q)));
 			expect(shown.status).toBe(403);
 			expect((await repo.listAnswers(held.attempt.id)).map((x) => x.revealed)).toEqual([false]);
 			await held.close();
@@ -269,9 +275,9 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const q = choiceQuestion();
 			const s = await student({ triesPerQuestion: 3 });
 			const { right, wrong } = labelsOf(q, s.seed(q));
-			await s.send({ action: 'hint', questionId: q.id, hint: 1 });
-			await s.send(answer(q.id, wrong[0]!));
-			const last = (await s.send(answer(q.id, right))).body as GradeResult;
+			await s.send({ action: 'hint', questionId: pid(q), hint: 1 });
+			await s.send(answer(pid(q), wrong[0]!));
+			const last = (await s.send(answer(pid(q), right))).body as GradeResult;
 			expect(last).toMatchObject({ tryNumber: 2, final: true });
 			const cost = module.scoring.retryPenalty + module.scoring.hintPenalty;
 			expect(last.points).toBeCloseTo(q.points * (1 - cost), 5);
@@ -287,7 +293,7 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 		it('refuses hints when the teacher turned them off', async () => {
 			const q = choiceQuestion();
 			const s = await student({ hintsEnabled: false });
-			expect((await s.send({ action: 'hint', questionId: q.id, hint: 1 })).status).toBe(403);
+			expect((await s.send({ action: 'hint', questionId: pid(q), hint: 1 })).status).toBe(403);
 			expect(await repo.hintCounts(s.attempt.id)).toEqual({});
 			await s.close();
 		});
@@ -296,9 +302,9 @@ describe.each(bothDatabases())('the attempt engine on $name', (target) => {
 			const q = choiceQuestion();
 			const s = await student();
 			const { wrong } = labelsOf(q, s.seed(q));
-			await s.send(answer(q.id, wrong[0]!));
-			expect((await s.send(answer(q.id, wrong[0]!))).status).toBe(409);
-			expect(((await s.send(answer(q.id, wrong[1]!))).body as GradeResult).tryNumber).toBe(2);
+			await s.send(answer(pid(q), wrong[0]!));
+			expect((await s.send(answer(pid(q), wrong[0]!))).status).toBe(409);
+			expect(((await s.send(answer(pid(q), wrong[1]!))).body as GradeResult).tryNumber).toBe(2);
 			await s.close();
 		});
 

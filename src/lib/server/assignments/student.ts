@@ -11,6 +11,8 @@ import { questionLabel } from '../../content/label.ts';
 import { actionBody } from '../../scoring/request.ts';
 import type { GradeResult, HintReply } from '../../scoring/types.ts';
 import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
+import { publicResult, questionIds, studentModule, type QuestionIds } from '../attempts/student-view.ts';
+import { seededShuffle } from '../../content/public.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
 export { withheldResult };
@@ -19,7 +21,6 @@ import {
 	describeAssignmentPolicy,
 	effectiveModule,
 	isDeferred,
-	publicModuleFor,
 	questionSeed,
 	resultsVisible
 } from './policy.ts';
@@ -145,6 +146,39 @@ export function reportOf(
 	};
 }
 
+/** The module as this attempt shows it: the assignment's tries and hints, questions shuffled within sections when asked. */
+function studentModuleFor(module: Module, assignment: Assignment, attempt: Attempt, ids: QuestionIds): PublicModule {
+	const s = assignment.settings;
+	const pub = studentModule(
+		effectiveModule(module, s),
+		(q) => questionSeed(s, attempt.seed, q),
+		ids,
+		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs)
+	);
+	return s.hintsEnabled ? pub : { ...pub, questions: pub.questions.map((q) => ({ ...q, hintCount: 0 })) };
+}
+
+/** The student's report with public ids and labels (the teacher's pages keep the author's). */
+function publicReport(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	ids: QuestionIds,
+	answers: readonly Answer[]
+): AttemptReport {
+	const report = reportOf(module, assignment, attempt, answers);
+	const byId = new Map(module.questions.map((q) => [q.id, q]));
+	return {
+		...report,
+		questions: report.questions.map((r) => {
+			const q = byId.get(r.id)!;
+			const id = ids.toPublic(r.id);
+			const seed = questionSeed(assignment.settings, attempt.seed, q);
+			return { ...r, id, result: r.result && publicResult(q, seed, id, r.result) };
+		})
+	};
+}
+
 /** Find the attempt and check it belongs to this assignment and this device (404 otherwise: nothing to learn by guessing). */
 export async function requireAttempt(
 	repo: Repository,
@@ -167,6 +201,7 @@ async function viewOf(
 	now: Date
 ): Promise<AttemptView> {
 	const mine = await repo.findAttemptsByDevice(assignment.id, attempt.deviceHash);
+	const ids = questionIds(await repo.serverKey('public-ids'), module);
 	const showReport = attempt.submittedAt !== null && resultsVisible(assignment, attempt);
 	return {
 		attempt: {
@@ -175,11 +210,11 @@ async function viewOf(
 			startedAt: attempt.startedAt,
 			submittedAt: attempt.submittedAt
 		},
-		module: publicModuleFor(module, assignment.settings, attempt.seed),
+		module: studentModuleFor(module, assignment, attempt, ids),
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
-		report: showReport ? reportOf(module, assignment, attempt, await repo.listAnswers(attempt.id)) : null,
+		report: showReport ? publicReport(module, assignment, attempt, ids, await repo.listAnswers(attempt.id)) : null,
 		attemptsLeft: Math.max(0, assignment.settings.attemptsAllowed - mine.length),
 		open: closedReason(assignment, now) === null
 	};
@@ -243,7 +278,7 @@ export async function saveAnswer(
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
 	if (attempt.submittedAt) error(409, 'This attempt has been submitted; answers can no longer change.');
 	if (closedReason(assignment, now)) error(403, 'This assignment is closed.');
-	const question = module.questions.find((q) => q.id === body.questionId);
+	const question = questionIds(await repo.serverKey('public-ids'), module).question(body.questionId);
 	if (!question) error(404, 'There is no question with that id in this lesson.');
 	const outcome = await act(
 		repo,

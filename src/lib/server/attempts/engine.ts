@@ -18,6 +18,7 @@ import type { Answer, AttemptKind, QuestionLog, Repository } from '../db/reposit
 import { RepositoryError } from '../db/repository.ts';
 import { labellingFor, resultFor } from '../grading.ts';
 import { sameResponse } from './same-response.ts';
+import { authorResponse, publicResult } from './student-view.ts';
 
 /** What the rules of an attempt allow, decided by its assignment or practice settings. */
 export interface AttemptRules {
@@ -92,11 +93,11 @@ export async function act(
 ): Promise<ActOutcome> {
 	const log = await repo.questionLog(ref.kind, ref.id, question.id);
 	const { tries, last, final } = questionState(log);
-	// The reply names the question by the public id the browser used, never by the author's id.
-	const shown = (result: GradeResult): GradeResult => ({
-		...(rules.withheld ? withheldResult(result) : result),
-		questionId: action.questionId
-	});
+	const seed = ref.seedFor(question);
+	// The reply names the question by the public id the browser used (never the author's id), in the
+	// labels the student saw.
+	const shown = (result: GradeResult): GradeResult =>
+		publicResult(question, seed, action.questionId, rules.withheld ? withheldResult(result) : result);
 	const reply = (a: Answer): ActOutcome => ({
 		ok: true,
 		reply: { action: a.revealed ? 'reveal' : 'answer', result: shown(storedResult(module, question, ref, rules, a)) }
@@ -146,13 +147,14 @@ export async function act(
 		);
 	}
 	if (final) return refuse(409, 'This question is finished; its answer can no longer change.');
-	if (last && last.response && sameResponse(last.response, action.response)) {
+	const response = authorResponse(question, seed, action.response);
+	if (last && last.response && sameResponse(last.response, response)) {
 		return refuse(409, 'That is the same answer as your last try. Change it before checking again (no try was used).');
 	}
-	return record(action.response, tries.length + 1, false);
+	return record(response, tries.length + 1, false);
 
 	async function record(response: Response | null, tryNumber: number, revealed: boolean): Promise<ActOutcome> {
-		const result = resultFor(module, question, labellingFor(question, ref.seedFor(question)), rules.scoring, {
+		const result = resultFor(module, question, labellingFor(question, seed), rules.scoring, {
 			response,
 			tryNumber,
 			hintsUsed: log.hintsUsed,

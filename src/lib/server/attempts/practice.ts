@@ -6,13 +6,14 @@
  * no verdicts, solutions or explanations, so practice cannot undo the assignment.
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
-import { toPublicModule, type PublicModule } from '../../content/public.ts';
+import type { PublicModule } from '../../content/public.ts';
 import type { PracticeActionBody, PracticeStartBody } from '../../scoring/request.ts';
 import { describePolicy } from '../../scoring/score.ts';
 import type { PracticeAttempt, Repository } from '../db/repository.ts';
 import { closedReason, isDeferred } from '../assignments/policy.ts';
 import { newSeed, newToken, sha256Hex } from '../assignments/secrets.ts';
 import { act, type ActOutcome, type AttemptRef, type AttemptRules } from './engine.ts';
+import { questionIds, studentModule, type QuestionIds } from './student-view.ts';
 
 /** What the practice page needs about its attempt. */
 export interface PracticeView {
@@ -56,12 +57,18 @@ export function practicePolicy(module: Module, locked: boolean): string[] {
 		: lines;
 }
 
-function viewOf(module: Module, attempt: PracticeAttempt, token: string, locked: boolean): PracticeView {
+function viewOf(
+	module: Module,
+	ids: QuestionIds,
+	attempt: PracticeAttempt,
+	token: string,
+	locked: boolean
+): PracticeView {
 	const ref = practiceRef(attempt);
 	const rules = practiceRules(module, locked);
 	return {
 		token,
-		module: toPublicModule({ ...module, scoring: rules.scoring }, ref.seedFor),
+		module: studentModule({ ...module, scoring: rules.scoring }, ref.seedFor, ids),
 		policy: practicePolicy(module, locked),
 		locked
 	};
@@ -75,9 +82,10 @@ export async function startOrResumePractice(
 	now: Date
 ): Promise<PracticeView> {
 	const locked = await practiceLocked(repo, module.slug, now);
+	const ids = questionIds(await repo.serverKey('public-ids'), module);
 	if (body.token) {
 		const found = await repo.getPracticeAttemptByToken(sha256Hex(body.token));
-		if (found && found.moduleSlug === module.slug) return viewOf(module, found, body.token, locked);
+		if (found && found.moduleSlug === module.slug) return viewOf(module, ids, found, body.token, locked);
 	}
 	const token = newToken();
 	const attempt = await repo.startPracticeAttempt({
@@ -86,12 +94,16 @@ export async function startOrResumePractice(
 		secret: newSeed(),
 		startedAt: now.toISOString()
 	});
-	return viewOf(module, attempt, token, locked);
+	return viewOf(module, ids, attempt, token, locked);
 }
 
 /** The question a public id names in this module, or undefined. */
-export function questionByPublicId(module: Module, publicId: string): ResolvedQuestion | undefined {
-	return module.questions.find((q) => q.id === publicId);
+export async function questionByPublicId(
+	repo: Repository,
+	module: Module,
+	publicId: string
+): Promise<ResolvedQuestion | undefined> {
+	return questionIds(await repo.serverKey('public-ids'), module).question(publicId);
 }
 
 /** One action on a practice question. */
@@ -105,7 +117,7 @@ export async function practiceAct(
 	if (!attempt) return { ok: false, status: 404, message: 'This practice attempt is unknown; reload the lesson.' };
 	const module = getModule(attempt.moduleSlug);
 	if (!module) return { ok: false, status: 404, message: 'There is no lesson with that name.' };
-	const question = questionByPublicId(module, body.questionId);
+	const question = await questionByPublicId(repo, module, body.questionId);
 	if (!question) return { ok: false, status: 404, message: 'There is no question with that id in this lesson.' };
 	const locked = await practiceLocked(repo, module.slug, now);
 	return act(repo, module, question, practiceRef(attempt), practiceRules(module, locked), body, now);

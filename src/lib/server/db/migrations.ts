@@ -7,6 +7,7 @@
  * that has shipped; write DDL that both SQLite and PostgreSQL accept (`double precision` has REAL
  * affinity in SQLite; booleans are integers; timestamps are ISO text).
  */
+import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 // Migrations see the database as it was when they were written, not today's types.
@@ -130,7 +131,8 @@ export const migrations: Record<string, Migration> = {
 	// its tries live in practice_answers, the same shape and uniqueness rules as an assignment's
 	// answers (one row per try, one final per question), so the database numbers tries the same way
 	// for both. Hints served, for either kind of attempt, are rows of their own in hints (attempt ids
-	// are uuids of both kinds and never collide), keyed so that a hint is charged once.
+	// are uuids of both kinds and never collide), keyed so that a hint is charged once. The key that
+	// makes public question ids opaque is made here, once, so every server process shares it.
 	'0003_server_attempt_log': {
 		async up(db: AnyDb) {
 			await db.schema
@@ -163,8 +165,21 @@ export const migrations: Record<string, Migration> = {
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.addPrimaryKeyConstraint('hints_attempt_question_number', ['attempt_id', 'question_id', 'hint_number'])
 				.execute();
+			// Keys the server signs public ids with (question ids a student sees are HMACs under one).
+			await db.schema
+				.createTable('server_keys')
+				.addColumn('name', 'text', (c) => c.primaryKey())
+				.addColumn('value', 'text', (c) => c.notNull())
+				.execute();
+			await db
+				.insertInto('server_keys')
+				.values({ name: 'public-ids', value: randomBytes(32).toString('base64url') })
+				.execute();
+			await db.schema.createIndex('assignments_module').on('assignments').column('module_slug').execute();
 		},
 		async down(db: AnyDb) {
+			await db.schema.dropIndex('assignments_module').ifExists().execute();
+			await db.schema.dropTable('server_keys').ifExists().execute();
 			await db.schema.dropTable('hints').ifExists().execute();
 			await db.schema.dropTable('practice_answers').ifExists().execute();
 			await db.schema.dropTable('practice_attempts').ifExists().execute();

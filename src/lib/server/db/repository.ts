@@ -192,7 +192,25 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		return row && toAssignment(row);
 	}
 
+	const keys = new Map<string, Promise<string>>();
+
 	return {
+		/** A server key made by a migration (e.g. 'public-ids'); read once, then kept. */
+		serverKey(name: string): Promise<string> {
+			let key = keys.get(name);
+			if (!key) {
+				key = db
+					.selectFrom('server_keys')
+					.select('value')
+					.where('name', '=', name)
+					.executeTakeFirstOrThrow()
+					.then((row) => row.value);
+				key.catch(() => keys.delete(name));
+				keys.set(name, key);
+			}
+			return key;
+		},
+
 		async createAssignment(input: NewAssignment): Promise<Assignment> {
 			const settings = JSON.stringify(assignmentSettings.parse(input.settings));
 			const base = {

@@ -85,6 +85,7 @@ export interface Database {
 	/** The tries of practice attempts: the same columns and rules as answers. */
 	practice_answers: AnswersTable;
 	hints: HintsTable;
+	server_keys: { name: string; value: string };
 }
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
