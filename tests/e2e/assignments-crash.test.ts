@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { SLUG } from './helpers';
 import { loadKey } from './module-key';
+import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
 
 const PORT = Number(process.env.CRASH_PORT ?? 4392);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -89,13 +90,20 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 				return { attemptId, deviceToken };
 			})
 		);
+		// Students name questions by the opaque ids their pages show (the HMAC under this server's key).
+		const keyDb = new Database(dbPath, { readonly: true });
+		const { value: key } = keyDb.prepare("select value from server_keys where name = 'public-ids'").get() as {
+			value: string;
+		};
+		keyDb.close();
+		const ids = questionIds(key, module);
 		const bodies = students
 			.flatMap((s) =>
 				simple.map((q) => ({
 					action: 'answer',
 					answerId: crypto.randomUUID(),
 					...s,
-					questionId: q.id,
+					questionId: ids.toPublic(q.id),
 					response: responseFor(q.type)
 				}))
 			)
@@ -144,7 +152,7 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 		const count = (
 			db2
 				.prepare('select count(*) as n from answers where attempt_id = ? and question_id = ?')
-				.get(again.attemptId, again.questionId) as { n: number }
+				.get(again.attemptId, simple.find((q) => ids.toPublic(q.id) === again.questionId)!.id) as { n: number }
 		).n;
 		db2.close();
 		expect(count).toBe(1);

@@ -11,9 +11,7 @@ import { addLessonOutcomes, dueCards, emptyDeck, recordReview, type Deck } from 
 import { STORAGE_KEY } from '../../src/lib/review/storage.ts';
 import { nextReviewText } from '../../src/lib/components/review/logic.ts';
 import { expectNoAxeViolations, SLUG } from './helpers';
-import { loadKey } from './module-key';
-import Database from 'better-sqlite3';
-import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
+import { loadKey, publicQuestionId } from './module-key';
 import type { PublicQuestion } from '../../src/lib/content/public.ts';
 
 const module = loadKey(SLUG);
@@ -30,19 +28,7 @@ const missed = { tries: 3, hintsUsed: 1, revealed: false, credit: 0, firstTryCor
 const firstTry = { tries: 1, hintsUsed: 0, revealed: false, credit: 1, firstTryCorrect: true };
 const secondTry = { tries: 2, hintsUsed: 0, revealed: false, credit: 1, firstTryCorrect: false };
 
-/**
- * The opaque id the pages show for a question: the server's HMAC under the key in its database
- * (read here the way an operator could; a browser only ever sees the ids themselves).
- */
-let idKey: string | null = null;
-function publicId(q: ResolvedQuestion): string {
-	if (!idKey) {
-		const db = new Database(process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db', { readonly: true });
-		idKey = (db.prepare("select value from server_keys where name = 'public-ids'").get() as { value: string }).value;
-		db.close();
-	}
-	return questionIds(idKey, module).toPublic(q.id);
-}
+const publicId = (q: ResolvedQuestion) => publicQuestionId(module, q);
 
 /** Two questions missed in a lesson two days ago: both due now. */
 const missedDeck = (): Deck =>
