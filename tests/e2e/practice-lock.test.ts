@@ -31,7 +31,7 @@ test('a class assignment that holds feedback back locks practice until it closes
 	} finally {
 		await page.goto(resultsUrl);
 		await page.getByRole('button', { name: 'Close the assignment' }).click();
-		await expect(page.getByText(/· closed/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Reopen the assignment' })).toBeVisible();
 	}
 	await student.goto(`/m/${SLUG}`);
 	await student.evaluate(() => localStorage.clear());
