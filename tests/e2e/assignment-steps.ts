@@ -13,7 +13,7 @@ const module = loadKey(SLUG);
 export type FeedbackChoice = RegExp | string;
 
 /**
- * On /teach: create an assignment of the first module; its student and private results links.
+ * On /teach: create an assignment of the Seoul module; its student and private results links.
  * Practice on the module stays open unless `lockPractice` (the teacher's default when feedback is
  * held back): browser tests share one server, and other tests practise the same module.
  */
@@ -25,6 +25,8 @@ export async function createAssignment(
 ) {
 	await page.goto('/teach');
 	await expect(page.getByRole('heading', { level: 1, name: /Assign a lesson/ })).toBeVisible();
+	// The catalogue holds more than one module, and the form preselects the first alphabetically.
+	await page.getByLabel('Lesson').selectOption(SLUG);
 	await page.getByLabel('Title students see').fill(title);
 	if (feedback) {
 		const radio = page.getByRole('radio', { name: feedback });

@@ -60,7 +60,13 @@ function unitsOf(q: ResolvedQuestion, pub: PublicQuestion): Unit[] {
 			const choices = blanks[i]?.kind === 'blank' ? blanks[i].choices : null;
 			if (!choices) return [];
 			const candidates = choices.map((c) => ({ id: c, text: c }));
-			return [{ name: `${q.prompt} ${i}`, candidates, right: choices.findIndex((c) => b.accepted.includes(c)) }];
+			return [
+				{
+					name: `${q.prompt} ${i}`,
+					candidates,
+					right: choices.findIndex((c) => c.trim().toLowerCase() === b.answer.trim().toLowerCase())
+				}
+			];
 		});
 	}
 	if (q.type === 'ordering' && pub.type === 'ordering') {

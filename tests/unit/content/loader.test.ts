@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../../../src/lib/content/module.ts';
 import { loadCatalogue, loadModuleDir } from '../../../src/lib/server/content.ts';
 
@@ -57,6 +57,33 @@ describe('valid modules', () => {
 					expect(r.end).toBeGreaterThan(r.start);
 				}
 			}
+		}
+	});
+});
+
+describe('the server catalogue', () => {
+	it('logs each problem once, however many copies of the loader the server bundles', async () => {
+		const key = Symbol.for('closeread.catalogue');
+		const g = globalThis as Record<symbol, unknown>;
+		const before = process.env.QUESTIONS_DIR;
+		const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			delete g[key];
+			process.env.QUESTIONS_DIR = FIXTURES;
+			vi.resetModules();
+			const first = await import('../../../src/lib/server/content.ts');
+			vi.resetModules();
+			const second = await import('../../../src/lib/server/content.ts');
+			expect(first.catalogue).not.toBe(second.catalogue);
+			const problems = first.catalogue().problems.length;
+			second.catalogue();
+			expect(problems).toBeGreaterThanOrEqual(broken.length);
+			expect(spy).toHaveBeenCalledTimes(problems);
+		} finally {
+			spy.mockRestore();
+			delete g[key];
+			if (before === undefined) delete process.env.QUESTIONS_DIR;
+			else process.env.QUESTIONS_DIR = before;
 		}
 	});
 });

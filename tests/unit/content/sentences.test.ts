@@ -21,6 +21,10 @@ describe('splitSentences', () => {
 			'They called it “groundless rumours.” Seoul disagreed.',
 			['They called it “groundless rumours.”', 'Seoul disagreed.']
 		],
+		[
+			'Some papers, e.g. The Times, ran it. Others, i.e. The Post, did not.',
+			['Some papers, e.g. The Times, ran it.', 'Others, i.e. The Post, did not.']
+		],
 		['Is it true? Nobody knows! Maybe.', ['Is it true?', 'Nobody knows!', 'Maybe.']],
 		['One sentence without a full stop', ['One sentence without a full stop']],
 		[
@@ -39,5 +43,42 @@ describe('splitSentences', () => {
 			{ start: 2, end: 12 },
 			{ start: 15, end: 26 }
 		]);
+	});
+});
+
+describe('long paragraphs', () => {
+	const sample =
+		'U.S. officials met Mr. Smith in Washington, D.C. on Tuesday. He said the talks, e.g. on trade, went well. "We agreed," he said! Did they? The U.S. Army said so. ';
+
+	it('split exactly as their parts would, however long they are', () => {
+		const one = splitSentences(sample.trim());
+		const times = 500;
+		const long = sample.repeat(times).trim();
+		const spans = splitSentences(long);
+		expect(spans).toHaveLength(one.length * times);
+		for (let i = 0; i < times; i++) {
+			for (let j = 0; j < one.length; j++) {
+				const span = spans[i * one.length + j]!;
+				expect(long.slice(span.start, span.end)).toBe(sample.slice(one[j]!.start, one[j]!.end));
+			}
+		}
+	});
+
+	it('reach the segmenter only in bounded pieces, so splitting stays linear', () => {
+		const seen: number[] = [];
+		const original = Intl.Segmenter.prototype.segment;
+		Intl.Segmenter.prototype.segment = function (input: string) {
+			seen.push(input.length);
+			return original.call(this, input);
+		};
+		try {
+			const noEnds = 'word '.repeat(80_000);
+			const spans = splitSentences(noEnds.trim());
+			expect(spans).toEqual([{ start: 0, end: noEnds.trim().length }]);
+			splitSentences(sample.repeat(2000));
+		} finally {
+			Intl.Segmenter.prototype.segment = original;
+		}
+		expect(Math.max(...seen)).toBeLessThanOrEqual(4000);
 	});
 });
