@@ -217,19 +217,17 @@ async function measureGrading(dataDir: string) {
 			url: BASE,
 			connections: 100,
 			duration,
-			requests: [
-				{
-					method: 'POST',
-					path: '/api/grade',
-					headers: { 'content-type': 'application/json' },
-					// Each connection works through one student's actions in order, then takes the next student.
-					setupRequest: (req: Record<string, unknown>, context: { bodies?: string[] }) => {
-						if (!context.bodies || context.bodies.length === 0)
-							context.bodies = [...(students[next++ % students.length] ?? [])];
-						return { ...req, body: context.bodies.shift() };
-					}
+			// One entry per action of a student; autocannon gives each connection its own context and
+			// resets it when the connection starts the list again, which is when it takes the next student.
+			requests: Array.from({ length: perStudent }, (_, index) => ({
+				method: 'POST',
+				path: '/api/grade',
+				headers: { 'content-type': 'application/json' },
+				setupRequest: (req: Record<string, unknown>, context: { student?: string[] }) => {
+					if (index === 0 || !context.student) context.student = students[next++ % students.length];
+					return { ...req, body: context.student![index] };
 				}
-			]
+			}))
 		});
 	// A server in use is warm: two seconds of the same load first, not counted, so the figures
 	// are not those of the JIT compiling the grading code.
