@@ -7,6 +7,7 @@
  *   npm run bench -- js grading   only some measurements (js, lighthouse, grading, db, class)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { chromium } from '@playwright/test';
 import { labelling } from '../src/lib/content/public.ts';
 import { responseFromSolution, solutionFor } from '../src/lib/scoring/grade.ts';
 import { getModule } from '../src/lib/server/content.ts';
+import { sha256Hex } from '../src/lib/server/assignments/secrets.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
@@ -145,51 +147,86 @@ function measureLighthouse() {
 }
 
 /**
- * A class's worth of grading requests: for every question of the module, under three labellings,
- * the right answer at the first try (final: feedback, solution and explanation), a request to see
- * the answer after a hint at the second try, and for single-choice questions a wrong first try
- * (feedback only). All nine question types, graded in full.
+ * A class at work on practice lessons: every connection plays students one after another, each on
+ * a practice attempt of their own (opened through POST /api/practice, as the page does). For every
+ * question a student asks for a hint where there is one, gives a wrong answer where the type has
+ * an obvious one (single-choice), then the right answer: real answers, right and wrong, each
+ * numbered, recorded and graded by the server. The right answers are worked out from the attempt's
+ * secret, read from the bench's own database (a measuring tool may; a browser never sees it).
  */
-function gradingRequests(): string[] {
+async function gradingStudents(dataDir: string, count: number): Promise<string[][]> {
 	const module = getModule(SLUG);
 	if (!module) throw new Error(`module ${SLUG} did not load`);
-	const bodies: string[] = [];
-	for (const seed of ['bench-1', 'bench-2', 'bench-3']) {
+	const { default: SQLite } = await import('better-sqlite3');
+	const tokens: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const res = await fetch(`${BASE}/api/practice`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ slug: SLUG })
+		});
+		if (!res.ok) throw new Error(`POST /api/practice answered ${res.status}`);
+		tokens.push(((await res.json()) as { token: string }).token);
+	}
+	const db = new SQLite(join(dataDir, 'bench.db'), { readonly: true });
+	const secretOf = db.prepare('select secret from practice_attempts where token_hash = ?');
+	const students = tokens.map((token) => {
+		const { secret } = secretOf.get(sha256Hex(token)) as { secret: string };
+		const bodies: string[] = [];
 		for (const q of module.questions) {
-			const base = { slug: SLUG, questionId: q.id, seed };
-			const solution = solutionFor(q, labelling(q, seed));
-			bodies.push(JSON.stringify({ ...base, tryNumber: 1, hintsUsed: 0, response: responseFromSolution(solution) }));
-			const hints = Math.min(1, q.hints.length);
-			bodies.push(JSON.stringify({ ...base, tryNumber: 2, hintsUsed: hints, response: null, reveal: true }));
+			const seed = `${secret}:${q.id}`;
+			const questionId = q.id;
+			const labels = labelling(q, seed);
+			const solution = solutionFor(q, labels);
+			if (q.hints.length > 0) bodies.push(JSON.stringify({ token, action: 'hint', questionId, hint: 1 }));
 			if (solution.type === 'single-choice') {
-				const wrong = solution.optionId === 'o1' ? 'o2' : 'o1';
+				const wrong = Object.keys(labels.options).find((label) => label !== solution.optionId)!;
 				bodies.push(
 					JSON.stringify({
-						...base,
-						tryNumber: 1,
-						hintsUsed: 0,
+						token,
+						action: 'answer',
+						questionId,
+						answerId: randomUUID(),
 						response: { type: 'single-choice', optionId: wrong }
 					})
 				);
 			}
+			bodies.push(
+				JSON.stringify({
+					token,
+					action: 'answer',
+					questionId,
+					answerId: randomUUID(),
+					response: responseFromSolution(solution)
+				})
+			);
 		}
-	}
-	return bodies;
+		return bodies;
+	});
+	db.close();
+	return students;
 }
 
-async function measureGrading() {
-	const bodies = gradingRequests();
+async function measureGrading(dataDir: string) {
+	// Enough students that no connection runs out in the measured time.
+	const students = await gradingStudents(dataDir, 1200);
+	const perStudent = students[0]!.length;
+	let next = 0;
 	const load = (duration: number) =>
 		autocannon({
 			url: BASE,
 			connections: 100,
 			duration,
-			// Each connection works through the whole set in turn, and starts again at the end.
-			requests: bodies.map((body) => ({
+			// One entry per action of a student; autocannon gives each connection its own context and
+			// resets it when the connection starts the list again, which is when it takes the next student.
+			requests: Array.from({ length: perStudent }, (_, index) => ({
 				method: 'POST',
 				path: '/api/grade',
 				headers: { 'content-type': 'application/json' },
-				body
+				setupRequest: (req: Record<string, unknown>, context: { student?: string[] }) => {
+					if (index === 0 || !context.student) context.student = students[next++ % students.length];
+					return { ...req, body: context.student![index] };
+				}
 			}))
 		});
 	// A server in use is warm: two seconds of the same load first, not counted, so the figures
@@ -198,7 +235,7 @@ async function measureGrading() {
 	const result = await load(10);
 	const p99 = result.latency.p99;
 	rows.push({
-		measure: `Grading: requests/s at 100 connections (${bodies.length} different answers)`,
+		measure: `Grading: requests/s at 100 connections (practice attempts, ${perStudent} actions each)`,
 		value: `${Math.round(result.requests.average)} (${result.non2xx} non-2xx)`,
 		budget: '',
 		ok: result.non2xx === 0
@@ -209,6 +246,14 @@ async function measureGrading() {
 		budget: '< 25 ms',
 		ok: p99 < 25
 	});
+	if (next > students.length) {
+		rows.push({
+			measure: 'Grading: students reused (repeats answer 409)',
+			value: String(next - students.length),
+			budget: '0',
+			ok: false
+		});
+	}
 }
 
 /** The same class against a second server whose database is a private PostgreSQL cluster. */
@@ -245,7 +290,7 @@ async function main() {
 	try {
 		if (want('js')) await measureJs();
 		if (want('lighthouse')) measureLighthouse();
-		if (want('grading')) await measureGrading();
+		if (want('grading')) await measureGrading(dataDir);
 		if (want('db')) {
 			const { benchDb } = await import('./bench-db.ts');
 			rows.push(...(await benchDb({ parts: ['db'] })));

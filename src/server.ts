@@ -65,8 +65,13 @@ function grade(req: IncomingMessage, res: ServerResponse) {
 	});
 	req.on('end', () => {
 		if (refused) return;
-		const { status, body } = gradeFromText(Buffer.concat(chunks).toString('utf8'));
-		reply(res, status, body);
+		gradeFromText(Buffer.concat(chunks).toString('utf8')).then(
+			({ status, body }) => reply(res, status, body),
+			(error: unknown) => {
+				console.error(error);
+				reply(res, 500, { message: 'The answer could not be saved. Try again.' });
+			}
+		);
 	});
 	req.on('error', () => res.destroy());
 }

@@ -12,14 +12,32 @@ const module = loadKey(SLUG);
 /** When feedback appears, as the teacher's form labels it. */
 export type FeedbackChoice = RegExp | string;
 
-/** On /teach: create an assignment of the Seoul module; its student and private results links. */
-export async function createAssignment(page: Page, title: string, feedback?: FeedbackChoice) {
+/**
+ * On /teach: create an assignment of the Seoul module; its student and private results links.
+ * Practice on the module stays open unless `lockPractice` (the teacher's default when feedback is
+ * held back): browser tests share one server, and other tests practise the same module.
+ */
+export async function createAssignment(
+	page: Page,
+	title: string,
+	feedback?: FeedbackChoice,
+	{ lockPractice = false }: { lockPractice?: boolean } = {}
+) {
 	await page.goto('/teach');
 	await expect(page.getByRole('heading', { level: 1, name: /Assign a lesson/ })).toBeVisible();
 	// The catalogue holds more than one module, and the form preselects the first alphabetically.
 	await page.getByLabel('Lesson').selectOption(SLUG);
 	await page.getByLabel('Title students see').fill(title);
-	if (feedback) await page.getByRole('radio', { name: feedback }).check();
+	if (feedback) {
+		const radio = page.getByRole('radio', { name: feedback });
+		await radio.check();
+		// Held-back feedback offers the practice lock, ticked by default.
+		if ((await radio.getAttribute('value')) !== 'immediate') {
+			const lock = page.getByRole('checkbox', { name: /Keep practice from showing answers/ });
+			await expect(lock).toBeChecked();
+			if (!lockPractice) await lock.uncheck();
+		}
+	}
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	await expect(page.getByRole('heading', { name: `“${title}” is ready` })).toBeVisible();
 	const studentUrl = await page.getByLabel(/Student link/).inputValue();

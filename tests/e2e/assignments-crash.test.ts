@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { SLUG } from './helpers';
 import { loadKey } from './module-key';
+import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
 
 const PORT = Number(process.env.CRASH_PORT ?? 4392);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -64,9 +65,21 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 		const code = /\/a\/([23456789A-Z]{8})/.exec(await created.text())?.[1];
 		expect(code).toBeTruthy();
 
-		// 10 students × 20 questions: 200 distinct answers (reveals, valid for every question type).
+		// 200 distinct first answers: students × the questions whose answer needs no public label
+		// beyond o1 (any answer will do; each is the student's first try at that question).
+		const simple = module.questions.filter((q) =>
+			['single-choice', 'multi-select', 'true-false-not-stated', 'short-answer'].includes(q.type)
+		);
+		const responseFor = (type: string) =>
+			type === 'single-choice'
+				? { type, optionId: 'o1' }
+				: type === 'multi-select'
+					? { type, optionIds: ['o1'] }
+					: type === 'true-false-not-stated'
+						? { type, choice: 'true' }
+						: { type, text: 'x' };
 		const students = await Promise.all(
-			Array.from({ length: 10 }, async (_, i) => {
+			Array.from({ length: Math.ceil(200 / simple.length) }, async (_, i) => {
 				const attemptId = crypto.randomUUID();
 				const deviceToken = `crash-device-token-${i}-xxxxxxxx`;
 				const res = await fetch(
@@ -77,17 +90,24 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 				return { attemptId, deviceToken };
 			})
 		);
-		const bodies = students.flatMap((s) =>
-			module.questions.slice(0, 20).map((q) => ({
-				answerId: crypto.randomUUID(),
-				...s,
-				questionId: q.id,
-				tryNumber: 1,
-				hintsUsed: 0,
-				reveal: true,
-				response: null
-			}))
-		);
+		// Students name questions by the opaque ids their pages show (the HMAC under this server's key).
+		const keyDb = new Database(dbPath, { readonly: true });
+		const { value: key } = keyDb.prepare("select value from server_keys where name = 'public-ids'").get() as {
+			value: string;
+		};
+		keyDb.close();
+		const ids = questionIds(key, module);
+		const bodies = students
+			.flatMap((s) =>
+				simple.map((q) => ({
+					action: 'answer',
+					answerId: crypto.randomUUID(),
+					...s,
+					questionId: ids.toPublic(q.id),
+					response: responseFor(q.type)
+				}))
+			)
+			.slice(0, 200);
 		expect(bodies).toHaveLength(200);
 
 		const acknowledged: string[] = [];
@@ -132,7 +152,7 @@ test('every acknowledged answer survives kill -9 in the middle of 200 posts', as
 		const count = (
 			db2
 				.prepare('select count(*) as n from answers where attempt_id = ? and question_id = ?')
-				.get(again.attemptId, again.questionId) as { n: number }
+				.get(again.attemptId, simple.find((q) => ids.toPublic(q.id) === again.questionId)!.id) as { n: number }
 		).n;
 		db2.close();
 		expect(count).toBe(1);

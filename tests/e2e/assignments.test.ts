@@ -10,6 +10,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAssignmentOpened, expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
 import { createAssignment, joinAsStudent } from './assignment-steps';
+import type { AttemptView } from '../../src/lib/server/assignments/student';
 import { answerRight, answerWrong, currentQuestion, panel, press } from './lesson-answers';
 
 const module = loadKey(SLUG);
@@ -336,22 +337,42 @@ test('answer posts: bad bodies get clear 4xx, and a duplicate post is stored onc
 		data: { action: 'start', attemptId, deviceToken, name: 'Dup' }
 	});
 	expect(started.status()).toBe(200);
-	const q = module.questions[0]!;
+	const view = (await started.json()) as AttemptView;
+	// Public question ids are opaque: none is an author's id.
+	const authorIds = new Set(module.questions.map((x) => x.id));
+	expect(view.module.questions.some((x) => authorIds.has(x.id))).toBe(false);
+	const index = view.module.questions.findIndex((x) => x.type === 'single-choice');
+	const pub = view.module.questions[index]!;
+	// The old request that handed out the answer with no try at all: malformed now.
+	const old = { attemptId, deviceToken, questionId: pub.id, answerId: crypto.randomUUID() };
+	expect(
+		(
+			await request.post(`${api}/answers`, {
+				data: { ...old, tryNumber: 1, hintsUsed: 0, reveal: true, response: null }
+			})
+		).status()
+	).toBe(422);
+	// Asking for the answer before a first try: refused.
+	expect((await request.post(`${api}/answers`, { data: { ...old, action: 'reveal' } })).status()).toBe(409);
+
 	const body = {
+		action: 'answer',
 		answerId: crypto.randomUUID(),
 		attemptId,
 		deviceToken,
-		questionId: q.id,
-		tryNumber: 1,
-		hintsUsed: 0,
-		reveal: true,
-		response: null
+		questionId: pub.id,
+		response: { type: 'single-choice', optionId: 'o1' }
 	};
 	const replies = await Promise.all([1, 2, 3].map(() => request.post(`${api}/answers`, { data: body })));
 	expect(replies.map((r) => r.status())).toEqual([200, 200, 200]);
+	const graded = await Promise.all(replies.map((r) => r.json()));
+	expect(graded.map((g) => [g.questionId, g.tryNumber])).toEqual([
+		[pub.id, 1],
+		[pub.id, 1],
+		[pub.id, 1]
+	]);
 	const results = await (await request.get(resultsUrl.replace('/r/', '/api/r/'))).json();
-	expect(results.results.rows[0].finished).toBe(1);
-	expect(results.results.questions[0].answered).toBe(0); // a reveal is not a first try
+	expect(results.results.questions[index].answered).toBe(1);
 });
 
 test("the teacher removes one student's row from the results page; the rest of the class stays", async ({

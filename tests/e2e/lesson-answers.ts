@@ -6,6 +6,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
 import { moveLabel } from '../../src/lib/components/questions/logic.ts';
+import { publicQuestionId } from './module-key';
 
 export const panel = (page: Page) => page.locator('article.question');
 
@@ -126,7 +127,7 @@ export async function currentQuestion(page: Page, module: Module): Promise<Resol
 	const heading = panel(page).getByRole('heading', { level: 2 });
 	await expect(heading).toBeVisible();
 	const id = await panel(page).getAttribute('data-question-id');
-	const q = module.questions.find((x) => x.id === id);
+	const q = module.questions.find((x) => publicQuestionId(module, x) === id);
 	expect(q, `question "${id}" in the module`).toBeTruthy();
 	await expect(heading).toHaveText(q!.prompt);
 	return q!;

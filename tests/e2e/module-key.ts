@@ -2,8 +2,10 @@
  * The answer key of a module as the tests know it (read from the content files on disk, never from the
  * app), and the texts that must not reach the browser before an answer.
  */
+import Database from 'better-sqlite3';
 import { loadModuleDir } from '../../src/lib/server/content.ts';
 import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
+import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
 import type { Rubric } from '../../src/lib/content/schema.ts';
 
 export function loadKey(slug: string): Module {
@@ -71,4 +73,22 @@ export function fingerprint(text: string, publicText: string): string | null {
 		.map((s) => s.trim())
 		.filter((s) => s.length >= 12 && !publicText.includes(s));
 	return runs.reduce<string | null>((a, b) => (b.length > (a?.length ?? 0) ? b : a), null);
+}
+
+let idKey: string | null = null;
+/**
+ * The opaque id the pages show for a question: the server's HMAC under the key in the test
+ * server's database (read here as an operator could; a browser only ever sees the ids). The
+ * database exists once the server has answered a page that uses it.
+ */
+export function publicQuestionId(module: Module, q: { id: string }): string {
+	if (!idKey) {
+		const db = new Database(process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db', { readonly: true });
+		try {
+			idKey = (db.prepare("select value from server_keys where name = 'public-ids'").get() as { value: string }).value;
+		} finally {
+			db.close();
+		}
+	}
+	return questionIds(idKey, module).toPublic(q.id);
 }

@@ -94,7 +94,8 @@ interface PublicBase {
 	objective: string;
 	prompt: string;
 	points: number;
-	hints: string[];
+	/** How many hints the question has; their texts come from the server one at a time, when asked for. */
+	hintCount: number;
 }
 
 export interface Choice {
@@ -131,7 +132,7 @@ export function toPublicQuestion(q: ResolvedQuestion, passageText: string, seed:
 		objective: q.objective,
 		prompt: q.prompt,
 		points: q.points,
-		hints: q.hints
+		hintCount: q.hints.length
 	};
 	const l = labelling(q, seed);
 	switch (q.type) {

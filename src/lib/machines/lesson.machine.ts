@@ -22,11 +22,6 @@ export interface LessonQuestionInfo {
 	type: QuestionType;
 	/** How many hints the question has. */
 	hintCount: number;
-	/**
-	 * The labelling seed the student's public question was made with (toPublicQuestion); the
-	 * server relabels with it when grading. Defaults to the lesson's seed.
-	 */
-	seed?: string;
 }
 
 export interface LessonSectionInfo {
@@ -36,8 +31,6 @@ export interface LessonSectionInfo {
 
 export interface LessonInput {
 	slug: string;
-	/** Labelling seed for questions that do not carry their own. */
-	seed: string;
 	sections: LessonSectionInfo[];
 	maxTries: number;
 }
@@ -101,29 +94,22 @@ export function outcomeFrom(output: QuestionOutput): QuestionOutcome {
 	};
 }
 
-/**
- * The lesson input for a module as the page has it (public module or full module). `seedFor` must
- * give the seed each public question was labelled with; toPublicModule's default is the question id.
- */
-export function lessonInputFrom(
-	module: {
-		slug: string;
-		sections: { id: string; questionIds: string[] }[];
-		questions: { id: string; type: QuestionType; hints: readonly unknown[] }[];
-		scoring: { maxTries: number };
-	},
-	seedFor: (question: { id: string }) => string = (question) => question.id
-): LessonInput {
+/** The lesson input for a module as the page has it (the public module of the attempt). */
+export function lessonInputFrom(module: {
+	slug: string;
+	sections: { id: string; questionIds: string[] }[];
+	questions: { id: string; type: QuestionType; hintCount: number }[];
+	scoring: { maxTries: number };
+}): LessonInput {
 	const byId = new Map(module.questions.map((q) => [q.id, q]));
 	return {
 		slug: module.slug,
-		seed: module.slug,
 		maxTries: module.scoring.maxTries,
 		sections: module.sections.map((section) => ({
 			id: section.id,
 			questions: section.questionIds.flatMap((id) => {
 				const q = byId.get(id);
-				return q ? [{ id: q.id, type: q.type, hintCount: q.hints.length, seed: seedFor(q) }] : [];
+				return q ? [{ id: q.id, type: q.type, hintCount: q.hintCount }] : [];
 			})
 		}))
 	};
@@ -133,8 +119,6 @@ function questionInputFrom(context: LessonContext): QuestionInput {
 	const question = currentQuestion(context);
 	if (!question) throw new Error(`Section ${context.sectionIndex} has no question ${context.questionIndex}.`);
 	return {
-		slug: context.slug,
-		seed: question.seed ?? context.seed,
 		questionId: question.id,
 		questionType: question.type,
 		hintCount: question.hintCount,
@@ -189,7 +173,6 @@ export const lessonMachine = setup({
 	id: 'lesson',
 	context: ({ input }) => ({
 		slug: input.slug,
-		seed: input.seed,
 		sections: input.sections,
 		maxTries: input.maxTries,
 		sectionIndex: 0,

@@ -5,26 +5,27 @@
  *       ▲                          │   └──done (final)──► feedback.final ──question.next──► done
  *       └────answer.edit──── error ◄┘ (grade failed; grade.retry grades again)
  *
- * Grading is an invoked promise actor (`grade`) that asks the server; the key never reaches the
- * browser. Context holds only plain data, so `getPersistedSnapshot()` survives JSON and a reload
- * resumes with the same draft, try and hints.
+ * Grading is an invoked promise actor (`grade`) that sends the server only what the student did
+ * (the answer, or "show me the answer"); the server numbers the try, counts the hints and grades.
+ * Hints come from the server one at a time through the `hint` actor, while the student works on.
+ * The page provides both actors (practice, review, assignment). Context holds only plain data, so
+ * `getPersistedSnapshot()` survives JSON and a reload resumes with the same draft, try and hints.
  */
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { QuestionType } from '../content/schema.ts';
 import type { Response } from '../scoring/response.ts';
-import type { GradeRequest, GradeResult, Verdict } from '../scoring/types.ts';
+import type { GradeResult, HintReply, Verdict } from '../scoring/types.ts';
+import { RefusedError, type GradeAction, type HintAction } from './server-actions.ts';
 
 export interface QuestionInput {
-	slug: string;
-	/** Seed of the public labelling the student sees. */
-	seed: string;
+	/** The public (opaque) id of the question, as the server named it. */
 	questionId: string;
 	questionType: QuestionType;
-	/** How many hints the question has. */
+	/** How many hints the question has (their texts come from the server when asked for). */
 	hintCount: number;
 	maxTries: number;
 	/** Where to pick up, e.g. from answers saved on the server. */
-	initial?: { tryNumber: number; hintsUsed: number; response: Response | null };
+	initial?: { tryNumber: number; hints: string[]; response: Response | null };
 }
 
 /** One graded try (reveals are not tries). */
@@ -35,14 +36,15 @@ export interface TryRecord {
 }
 
 export interface QuestionContext {
-	slug: string;
-	seed: string;
 	questionId: string;
 	questionType: QuestionType;
 	hintCount: number;
 	maxTries: number;
-	/** The try being worked on, 1-based. */
+	/** The try being worked on, 1-based, as the server numbers it. */
 	tryNumber: number;
+	/** The hints the server has served, in order. */
+	hints: string[];
+	/** How many hints were used (hints.length, kept for readers of the outcome). */
 	hintsUsed: number;
 	/** The draft answer; kept after grading so a retry edits it. */
 	response: Response | null;
@@ -50,8 +52,14 @@ export interface QuestionContext {
 	result: GradeResult | null;
 	/** Readable reason the last grading failed. */
 	error: string | null;
+	/** The server refused the last answer for good (not a connection problem): it must change. */
+	refused: boolean;
+	/** Readable reason the last hint request failed. */
+	hintError: string | null;
 	/** Whether the grading in progress (or that failed) is a request to see the answer. */
 	reveal: boolean;
+	/** Id of the action being sent: the same on a retry, so the server applies it once. */
+	actionId: string;
 	history: TryRecord[];
 }
 
@@ -75,40 +83,6 @@ export interface QuestionOutput {
 	response: Response | null;
 }
 
-/** Posts a grade request and returns the server's verdict; throws an Error with a readable message. */
-export async function requestGrade(
-	request: GradeRequest,
-	fetchFn: typeof fetch = fetch,
-	signal?: AbortSignal
-): Promise<GradeResult> {
-	let res: globalThis.Response;
-	try {
-		res = await fetchFn('/api/grade', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify(request),
-			signal
-		});
-	} catch (err) {
-		if (signal?.aborted) throw err;
-		throw new Error('Could not reach the server. Check your connection and try again.', { cause: err });
-	}
-	if (!res.ok) throw new Error(await serverMessage(res));
-	return (await res.json()) as GradeResult;
-}
-
-async function serverMessage(res: globalThis.Response): Promise<string> {
-	try {
-		const body: unknown = await res.json();
-		if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-			return body.message;
-		}
-	} catch {
-		// not JSON: fall through to the status line
-	}
-	return `The answer could not be checked (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`;
-}
-
 /** Turns whatever a grade actor threw into a sentence for the student. */
 export function describeError(error: unknown): string {
 	if (error instanceof Error && error.message) return error.message;
@@ -116,22 +90,56 @@ export function describeError(error: unknown): string {
 	return 'The answer could not be checked. Try again.';
 }
 
-/** The default grader: the server's `/api/grade`. Tests replace it with `machine.provide`. */
-export const gradeOnServer = fromPromise<GradeResult, GradeRequest>(({ input, signal }) =>
-	requestGrade(input, fetch, signal)
-);
+const notProvided = (what: string) => () => Promise.reject(new Error(`No ${what} is connected to this question.`));
 
-function gradeRequestFrom(context: QuestionContext): GradeRequest {
-	return {
-		slug: context.slug,
-		seed: context.seed,
-		questionId: context.questionId,
-		tryNumber: context.tryNumber,
-		hintsUsed: context.hintsUsed,
-		reveal: context.reveal,
-		response: context.response
-	};
+/** The graders are provided by the page (practice, review or assignment): `machine.provide({ actors })`. */
+export const gradeOnServer = fromPromise<GradeResult, GradeAction>(notProvided('grader'));
+export const hintFromServer = fromPromise<HintReply, HintAction>(notProvided('hint source'));
+
+/** A fresh id for an action (unique per answer or reveal, reused when the same one is sent again). */
+function newActionId(): string {
+	return globalThis.crypto.randomUUID();
 }
+
+function gradeActionFrom(context: QuestionContext): GradeAction {
+	return context.reveal
+		? { action: 'reveal', questionId: context.questionId, answerId: context.actionId }
+		: { action: 'answer', questionId: context.questionId, answerId: context.actionId, response: context.response! };
+}
+
+/** Asking for a hint: the hint actor runs while the student goes on working. */
+const hintStates = {
+	initial: 'idle',
+	states: {
+		idle: {
+			on: { 'hint.request': { guard: 'canUseHint', target: 'loading' } }
+		},
+		loading: {
+			invoke: {
+				src: 'hint',
+				input: ({ context }: { context: QuestionContext }): HintAction => ({
+					action: 'hint',
+					questionId: context.questionId,
+					hint: context.hints.length + 1
+				}),
+				onDone: {
+					target: 'idle',
+					actions: {
+						type: 'storeHints',
+						params: ({ event }: { event: { output: HintReply } }) => ({ reply: event.output })
+					}
+				},
+				onError: {
+					target: 'idle',
+					actions: {
+						type: 'storeHintError',
+						params: ({ event }: { event: { error: unknown } }) => ({ error: event.error })
+					}
+				}
+			}
+		}
+	}
+} as const;
 
 export const questionMachine = setup({
 	types: {
@@ -140,14 +148,14 @@ export const questionMachine = setup({
 		events: {} as QuestionEvent,
 		output: {} as QuestionOutput
 	},
-	actors: { grade: gradeOnServer },
+	actors: { grade: gradeOnServer, hint: hintFromServer },
 	guards: {
-		canUseHint: ({ context }) => context.hintsUsed < context.hintCount,
+		canUseHint: ({ context }) => context.hints.length < context.hintCount,
 		hasResponse: ({ context }) => context.response !== null,
 		fitsQuestion: ({ context, event }) =>
 			event.type === 'answer.change' && (event.response === null || event.response.type === context.questionType),
 		hasGradedTry: ({ context }) => context.history.length > 0,
-		hasTriesLeft: ({ context }) => context.tryNumber < context.maxTries,
+		hasTriesLeft: ({ context }) => (context.result?.triesLeft ?? 0) > 0,
 		isFinalResult: (_, params: { result: GradeResult }) => params.result.final
 	},
 	actions: {
@@ -157,50 +165,62 @@ export const questionMachine = setup({
 				return event.response;
 			}
 		}),
-		useHint: assign({ hintsUsed: ({ context }) => context.hintsUsed + 1 }),
-		prepareAnswer: assign({ reveal: false, error: null }),
-		prepareReveal: assign({ reveal: true, error: null }),
+		storeHints: assign((_, params: { reply: HintReply }) => ({
+			hints: params.reply.hints,
+			hintsUsed: params.reply.hints.length,
+			hintError: null
+		})),
+		storeHintError: assign((_, params: { error: unknown }) => ({ hintError: describeError(params.error) })),
+		prepareAnswer: assign({ reveal: false, error: null, actionId: () => newActionId() }),
+		prepareReveal: assign({ reveal: true, error: null, actionId: () => newActionId() }),
 		storeResult: assign(({ context }, params: { result: GradeResult }) => ({
 			result: params.result,
 			error: null,
-			history: context.reveal
-				? context.history
-				: [
-						...context.history,
-						{
-							tryNumber: context.tryNumber,
-							verdict: params.result.verdict,
-							credit: params.result.credit
-						}
-					]
+			tryNumber: params.result.tryNumber,
+			history:
+				params.result.revealed || context.history.some((h) => h.tryNumber === params.result.tryNumber)
+					? context.history
+					: [
+							...context.history,
+							{
+								tryNumber: params.result.tryNumber,
+								verdict: params.result.verdict,
+								credit: params.result.credit
+							}
+						]
 		})),
-		storeError: assign((_, params: { error: unknown }) => ({ error: describeError(params.error) })),
-		clearError: assign({ error: null }),
-		nextTry: assign({ tryNumber: ({ context }) => context.tryNumber + 1 })
+		storeError: assign((_, params: { error: unknown }) => ({
+			error: describeError(params.error),
+			refused: params.error instanceof RefusedError
+		})),
+		clearError: assign({ error: null, refused: false }),
+		nextTry: assign({ tryNumber: ({ context }) => (context.result?.tryNumber ?? context.tryNumber) + 1 })
 	}
 }).createMachine({
 	id: 'question',
 	context: ({ input }) => ({
-		slug: input.slug,
-		seed: input.seed,
 		questionId: input.questionId,
 		questionType: input.questionType,
 		hintCount: input.hintCount,
 		maxTries: Math.max(1, input.maxTries),
 		tryNumber: Math.max(1, input.initial?.tryNumber ?? 1),
-		hintsUsed: Math.min(input.hintCount, Math.max(0, input.initial?.hintsUsed ?? 0)),
+		hints: input.initial?.hints.slice(0, input.hintCount) ?? [],
+		hintsUsed: Math.min(input.hintCount, input.initial?.hints.length ?? 0),
 		response: input.initial?.response ?? null,
 		result: null,
 		error: null,
+		refused: false,
+		hintError: null,
 		reveal: false,
+		actionId: '',
 		history: []
 	}),
 	initial: 'answering',
 	states: {
 		answering: {
+			...hintStates,
 			on: {
 				'answer.change': { guard: 'fitsQuestion', actions: 'setDraft' },
-				'hint.request': { guard: 'canUseHint', actions: 'useHint' },
 				'answer.submit': { guard: 'hasResponse', target: 'grading', actions: 'prepareAnswer' },
 				'answer.reveal': { guard: 'hasGradedTry', target: 'grading', actions: 'prepareReveal' }
 			}
@@ -209,7 +229,7 @@ export const questionMachine = setup({
 			invoke: {
 				id: 'grade',
 				src: 'grade',
-				input: ({ context }) => gradeRequestFrom(context),
+				input: ({ context }) => gradeActionFrom(context),
 				onDone: [
 					{
 						guard: { type: 'isFinalResult', params: ({ event }) => ({ result: event.output }) },
@@ -237,10 +257,10 @@ export const questionMachine = setup({
 			initial: 'retry',
 			states: {
 				retry: {
+					...hintStates,
 					on: {
 						'answer.retry': { guard: 'hasTriesLeft', target: '#question.answering', actions: 'nextTry' },
-						'answer.reveal': { target: '#question.grading', actions: 'prepareReveal' },
-						'hint.request': { guard: 'canUseHint', actions: 'useHint' }
+						'answer.reveal': { target: '#question.grading', actions: 'prepareReveal' }
 					}
 				},
 				final: {

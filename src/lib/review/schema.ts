@@ -11,11 +11,17 @@ export const MAX_IMPORT_CARDS = 5000;
 /** ISO date-time in UTC as `Date.toISOString()` writes it (calendar-checked by zod). */
 export const isoDate = z.iso.datetime();
 
-/** Slugs and question ids: lower-case letters, digits and hyphens (as in lesson files). */
+/** Slugs: lower-case letters, digits and hyphens (as in lesson files). */
 export const idPart = z
 	.string()
 	.max(200)
 	.regex(/^[a-z0-9][a-z0-9-]*$/, 'must use lower-case letters, digits and hyphens');
+
+/** Question ids as pages show them (opaque: letters, digits, - and _). */
+export const questionIdPart = z
+	.string()
+	.max(200)
+	.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must use letters, digits, - and _');
 
 const count = z.number().int().min(0).max(1_000_000);
 
@@ -30,7 +36,7 @@ export const reviewCardSchema = z
 	.strictObject({
 		key: z.templateLiteral([z.string(), '/', z.string()]),
 		slug: idPart,
-		questionId: idPart,
+		questionId: questionIdPart,
 		addedAt: isoDate,
 		lastOutcome: z.enum(['right', 'right-with-help', 'wrong']),
 		due: isoDate,

@@ -1,5 +1,4 @@
 /** The grading contract between the server and the browser. */
-import type { Response } from './response.ts';
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 
@@ -51,15 +50,8 @@ export interface GradeResult extends Grade {
 	explanation: { text: string; background: string | null; evidence: EvidenceLink[] } | null;
 }
 
-/** What the browser posts to grade an answer. */
-export interface GradeRequest {
-	slug: string;
+/** What the server answers to "give me a hint": every hint served so far for the question, in order. */
+export interface HintReply {
 	questionId: string;
-	/** Seed of the public labelling the student saw (defaults to the question id). */
-	seed?: string;
-	tryNumber: number;
-	hintsUsed: number;
-	/** true: the student gives up and asks for the answer (scores zero). */
-	reveal?: boolean;
-	response: Response | null;
+	hints: string[];
 }

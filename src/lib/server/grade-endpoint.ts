@@ -1,10 +1,13 @@
 /**
  * POST /api/grade as a plain function of the request's text: the SvelteKit route and the lean
- * front server (src/server.ts) both answer through it, so they cannot drift apart.
+ * front server (src/server.ts) both answer through it, so they cannot drift apart. The body is one
+ * student action on a practice attempt (an answer, a hint request, a reveal); the attempt engine
+ * records it and answers.
  */
-import { gradeRequestSchema } from '../scoring/request.ts';
+import { practiceActionBody } from '../scoring/request.ts';
+import { practiceAct } from './attempts/practice.ts';
 import { getModule } from './content.ts';
-import { gradeRequest } from './grading.ts';
+import { getRepository } from './db/index.ts';
 import { parseJsonBody } from './json-body.ts';
 
 export interface JsonReply {
@@ -12,13 +15,11 @@ export interface JsonReply {
 	body: unknown;
 }
 
-/** Grade one practice answer from the request body's text (headers already checked). */
-export function gradeFromText(text: string): JsonReply {
-	const parsed = parseJsonBody(text, gradeRequestSchema);
+/** Carry out one practice action from the request body's text (headers already checked). */
+export async function gradeFromText(text: string, now = new Date()): Promise<JsonReply> {
+	const parsed = parseJsonBody(text, practiceActionBody);
 	if (!parsed.ok) return { status: parsed.status, body: { message: parsed.message } };
-	const module = getModule(parsed.data.slug);
-	if (!module) return { status: 404, body: { message: 'There is no lesson with that name.' } };
-	const graded = gradeRequest(module, parsed.data);
-	if (!graded.ok) return { status: graded.status, body: { message: graded.message } };
-	return { status: 200, body: graded.result };
+	const outcome = await practiceAct(await getRepository(), getModule, parsed.data, now);
+	if (!outcome.ok) return { status: outcome.status, body: { message: outcome.message } };
+	return { status: 200, body: outcome.reply.action === 'hint' ? outcome.reply.reply : outcome.reply.result };
 }

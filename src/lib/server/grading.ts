@@ -1,19 +1,18 @@
 /**
- * Server-side grading of one request: check it against the question and the module's policy,
- * grade it with the labelling the student saw, and give out points, the solution and the
- * explanation only once the question is over (right, out of tries, or revealed). Pure apart from
- * reading the module; the route parses the body and turns failures into HTTP errors.
+ * Grading one recorded try: grade it with the labelling the student saw (after any answer the teacher
+ * accepted for everyone), and give out points, the
+ * solution and the explanation only once the question is over (right, out of tries, or revealed).
+ * Pure. Which try it is, and how many hints were served, come from the server's record of the
+ * attempt (attempts/engine.ts), never from the browser.
  */
 import type { Module, ResolvedQuestion } from '../content/module.ts';
 import { labelling, type Labelling } from '../content/public.ts';
 import { solutionFor } from '../scoring/grade.ts';
 import { gradeWithAccepted, type AcceptedSet } from '../scoring/accepted.ts';
 import { questionPoints } from '../scoring/score.ts';
-import type { EvidenceLink, Grade, GradeRequest, GradeResult } from '../scoring/types.ts';
-
-export type GradeOutcome = { ok: true; result: GradeResult } | { ok: false; status: 400 | 404 | 422; message: string };
-
-const fail = (status: 400 | 404 | 422, message: string): GradeOutcome => ({ ok: false, status, message });
+import type { ScoringPolicy } from '../content/schema.ts';
+import type { Response } from '../scoring/response.ts';
+import type { EvidenceLink, Grade, GradeResult } from '../scoring/types.ts';
 
 /** The explanation with the passage words each evidence range points to. */
 export function explanationFor(module: Module, q: ResolvedQuestion): NonNullable<GradeResult['explanation']> {
@@ -43,57 +42,59 @@ const NOTHING_CHOSEN: Grade = { verdict: 'incorrect', credit: 0, feedback: [], m
 
 const NONE_ACCEPTED: AcceptedSet = new Set();
 
-/** `accepted`: answers to this question the teacher accepts for everyone (assignments only), checked before the key. */
-export function gradeRequest(module: Module, req: GradeRequest, accepted: AcceptedSet = NONE_ACCEPTED): GradeOutcome {
-	if (req.slug !== module.slug) return fail(400, 'The request names a different lesson.');
-	const q = module.questions.find((x) => x.id === req.questionId);
-	if (!q) return fail(404, 'There is no question with that id in this lesson.');
-	const policy = module.scoring;
-	const reveal = req.reveal === true;
+/** The labelling a student saw for a question, from the seed the server keeps for their attempt. */
+export function labellingFor(q: ResolvedQuestion, seed: string): Labelling {
+	return labelsFor(q, seed);
+}
 
-	if (req.response === null && !reveal) return fail(422, 'Send an answer, or ask to see the answer.');
-	if (req.response !== null && req.response.type !== q.type) {
-		return fail(422, `This question is a ${q.type} question, but the answer is for a ${req.response.type} question.`);
-	}
-	if (!Number.isInteger(req.tryNumber) || req.tryNumber < 1) {
-		return fail(422, 'The try number must be a whole number from 1.');
-	}
-	if (req.tryNumber > policy.maxTries) {
-		return fail(
-			422,
-			`This question allows ${policy.maxTries} ${policy.maxTries === 1 ? 'try' : 'tries'}; try ${req.tryNumber} is one too many.`
-		);
-	}
-	if (!Number.isInteger(req.hintsUsed) || req.hintsUsed < 0 || req.hintsUsed > q.hints.length) {
-		return fail(
-			422,
-			`This question has ${q.hints.length} ${q.hints.length === 1 ? 'hint' : 'hints'}, so ${req.hintsUsed} hints cannot have been used.`
-		);
-	}
+/** One try or reveal as the server recorded it: every count comes from the server's own record. */
+export interface RecordedTry {
+	/** What the student sent; null for a reveal that followed no answer of its own. */
+	response: Response | null;
+	/** Numbered by the server, 1 for the first graded try. */
+	tryNumber: number;
+	/** Hints the server had served for the question when this was recorded. */
+	hintsUsed: number;
+	revealed: boolean;
+}
 
-	const labels = labelsFor(q, req.seed ?? q.id);
-	const graded = req.response === null ? NOTHING_CHOSEN : gradeWithAccepted(q, req.response, labels, accepted);
-	const final = graded.credit === 1 || req.tryNumber >= policy.maxTries || reveal;
-
+/**
+ * The result of one recorded try under a policy: the grade, and once the question is over (right,
+ * out of tries, or revealed) the points, the solution and the explanation. Pure: a stored try
+ * regrades to the same result.
+ */
+export function resultFor(
+	module: Module,
+	q: ResolvedQuestion,
+	labels: Labelling,
+	policy: ScoringPolicy,
+	recorded: RecordedTry,
+	/** Answers to this question the teacher accepts for everyone (assignments only), checked before the key. */
+	accepted: AcceptedSet = NONE_ACCEPTED
+): GradeResult {
+	const reveal = recorded.revealed;
+	const graded =
+		recorded.response === null ? NOTHING_CHOSEN : gradeWithAccepted(q, recorded.response, labels, accepted);
+	const final = graded.credit === 1 || recorded.tryNumber >= policy.maxTries || reveal;
 	// Every field written out, in one order, rather than spread from the grade: the result then has
-	// one fixed shape, which keeps building and serialising it on the fast path under load.
-	const result: GradeResult = {
+	// one fixed shape, which keeps building and serialising it cheap on the hot path.
+	return {
 		verdict: graded.verdict,
 		credit: graded.credit,
 		feedback: graded.feedback,
 		marks: graded.marks,
 		questionId: q.id,
-		tryNumber: req.tryNumber,
+		tryNumber: recorded.tryNumber,
 		final,
 		revealed: reveal,
-		triesLeft: final ? 0 : policy.maxTries - req.tryNumber,
+		triesLeft: final ? 0 : policy.maxTries - recorded.tryNumber,
 		points: final
 			? questionPoints(
 					{
 						points: q.points,
 						credit: graded.credit,
-						tryNumber: req.tryNumber,
-						hintsUsed: req.hintsUsed,
+						tryNumber: recorded.tryNumber,
+						hintsUsed: recorded.hintsUsed,
 						revealed: reveal
 					},
 					policy
@@ -103,5 +104,4 @@ export function gradeRequest(module: Module, req: GradeRequest, accepted: Accept
 		solution: final ? solutionFor(q, labels) : null,
 		explanation: final ? explanationFor(module, q) : null
 	};
-	return { ok: true, result };
 }

@@ -91,6 +91,7 @@ describe('create form', () => {
 		attemptsAllowed: '2',
 		triesPerQuestion: '3',
 		hints: 'on',
+		lockPractice: 'on',
 		dueAt: '2026-03-02T10:30',
 		tzOffset: '-60'
 	};
@@ -101,7 +102,7 @@ describe('create form', () => {
 	};
 	const known = (slug: string) => slug === 'm1';
 
-	it('parses a full form: trimmed title, local due time to UTC, unticked shuffle', () => {
+	it('parses a full form: trimmed title, local due time to UTC, unticked shuffle, practice kept from answers', () => {
 		const parsed = parseCreateForm(form(base), now, known);
 		expect(parsed).toEqual({
 			ok: true,
@@ -114,10 +115,17 @@ describe('create form', () => {
 					triesPerQuestion: 3,
 					hintsEnabled: true,
 					dueAt: '2026-03-02T09:30:00.000Z',
-					shuffle: false
+					shuffle: false,
+					lockPractice: true
 				}
 			}
 		});
+	});
+
+	it('leaves practice open when the teacher unticks the choice', () => {
+		const { lockPractice: _unticked, ...rest } = base;
+		const parsed = parseCreateForm(form(rest), now, known);
+		expect(parsed.ok && parsed.value.settings.lockPractice).toBe(false);
 	});
 
 	it.each([

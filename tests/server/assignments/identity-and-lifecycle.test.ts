@@ -5,6 +5,7 @@
  * time, and answers held up by the network around the deadline's grace period.
  */
 import { randomUUID } from 'node:crypto';
+import { publicResponse, questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
@@ -12,6 +13,7 @@ import { createRepository, type Assignment, type Repository } from '../../../src
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
+import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import {
 	CODE_REQUIRED,
 	saveAnswer,
@@ -58,10 +60,12 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; body?: { 
 describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $name', (target) => {
 	let handle: DatabaseHandle;
 	let repo: Repository;
+	let ids: QuestionIds;
 
 	beforeAll(async () => {
 		handle = await openDatabase(await target.fresh());
 		repo = createRepository(handle.db, { now: () => now });
+		ids = questionIds(await repo.serverKey('public-ids'), module);
 	});
 	afterAll(async () => {
 		await handle?.close();
@@ -95,13 +99,11 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const id = q.options.find((o) => o.correct)!.id;
 		const label = Object.entries(options).find(([, v]) => v === id)![0];
 		return {
+			action: 'answer',
 			answerId: randomUUID(),
 			attemptId,
 			deviceToken: token,
-			questionId: q.id,
-			tryNumber: 1,
-			hintsUsed: 0,
-			reveal: false,
+			questionId: ids.toPublic(q.id),
 			response: { type: 'single-choice', optionId: label }
 		};
 	}
@@ -275,9 +277,21 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const attemptOf = async (id: string) => (await repo.getAttempt(id))!;
 		const [x, y] = [await attemptOf(onTime.attempt.id), await attemptOf(tooLate.attempt.id)];
 
-		const within = await saveAnswer(repo, module, a, rightAnswer(a, x.id, x.seed, on), minutes(30 + GRACE_MINUTES - 1));
+		const within = (await saveAnswer(
+			repo,
+			module,
+			a,
+			rightAnswer(a, x.id, x.seed, on),
+			minutes(30 + GRACE_MINUTES - 1)
+		)) as GradeResult;
 		expect(within.verdict).toBe('correct');
-		const after = await saveAnswer(repo, module, a, rightAnswer(a, y.id, y.seed, late), minutes(30 + GRACE_MINUTES));
+		const after = (await saveAnswer(
+			repo,
+			module,
+			a,
+			rightAnswer(a, y.id, y.seed, late),
+			minutes(30 + GRACE_MINUTES)
+		)) as GradeResult;
 		expect(after.verdict).toBe('correct');
 
 		expect((await repo.listAnswers(x.id)).map((s) => s.late)).toEqual([false]);
@@ -288,7 +302,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		// Once the results (and the solutions) are released, nothing more is taken.
 		await repo.updateAssignment(a.id, { releasedAt: minutes(40).toISOString() });
 		const released = (await repo.getAssignment(a.id))!;
-		const q2 = { ...rightAnswer(a, y.id, y.seed, late), questionId: module.questions[1]!.id };
+		const q2 = { ...rightAnswer(a, y.id, y.seed, late), questionId: ids.toPublic(module.questions[1]!.id) };
 		expect((await refusal(saveAnswer(repo, module, released, q2, minutes(41)))).status).toBe(409);
 	});
 

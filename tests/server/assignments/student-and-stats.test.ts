@@ -11,6 +11,8 @@ import { createRepository, type Repository } from '../../../src/lib/server/db/re
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
+import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
+import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
 import { classResults, csvRows } from '../../../src/lib/server/assignments/stats.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
@@ -22,6 +24,9 @@ const now = new Date('2026-03-01T09:00:00Z');
 let handle: DatabaseHandle;
 let repo: Repository;
 let module: Module;
+let ids: QuestionIds;
+/** The opaque id a student's page shows for a question. */
+const pid = (q: { id: string }) => ids.toPublic(q.id);
 
 beforeAll(async () => {
 	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
@@ -29,6 +34,7 @@ beforeAll(async () => {
 	module = loaded.module;
 	handle = await openDatabase(':memory:');
 	repo = createRepository(handle.db, { now: () => now });
+	ids = questionIds(await repo.serverKey('public-ids'), module);
 });
 afterAll(() => handle.close());
 
@@ -79,19 +85,23 @@ async function student(a: Awaited<ReturnType<typeof assignment>>, name: string) 
 	return { token, view, attempt };
 }
 
-function answer(attemptId: string, token: string, optionId: string, over: Partial<AnswerBody> = {}): AnswerBody {
+type AnswerAction = Extract<AnswerBody, { action: 'answer' }>;
+
+function answer(attemptId: string, token: string, optionId: string, over: Partial<AnswerAction> = {}): AnswerAction {
 	return {
+		action: 'answer',
 		answerId: randomUUID(),
 		attemptId,
 		deviceToken: token,
-		questionId: singleChoice().id,
-		tryNumber: 1,
-		hintsUsed: 0,
-		reveal: false,
+		questionId: pid(singleChoice()),
 		response: { type: 'single-choice', optionId },
 		...over
 	};
 }
+
+/** Save an answer or a reveal and return the grade (the test never asks for hints here). */
+const graded = (body: AnswerBody) => saveAnswer(repo, module, currentAssignment!, body, now) as Promise<GradeResult>;
+let currentAssignment: Awaited<ReturnType<typeof assignment>> | null = null;
 
 const statusOf = async (p: Promise<unknown>) =>
 	p.then(
@@ -101,38 +111,43 @@ const statusOf = async (p: Promise<unknown>) =>
 
 describe('answers', () => {
 	it('a repeated post is stored once and gets the stored result back', async () => {
-		const a = await assignment();
+		const a = (currentAssignment = await assignment());
 		const s = await student(a, 'Ana');
 		const body = answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true));
-		const first = await saveAnswer(repo, module, a, body, now);
-		const again = await saveAnswer(repo, module, a, body, now);
-		// Same try, new id (a client that lost the response and retried without its id): still once.
-		const sameTry = await saveAnswer(repo, module, a, { ...body, answerId: randomUUID() }, now);
+		const first = await graded(body);
+		const again = await graded(body);
+		// The same answer under a new id once the question is over: refused, nothing stored.
+		expect(await statusOf(graded({ ...body, answerId: randomUUID() }))).toBe(409);
 		expect(first.verdict).toBe('correct');
 		expect(again).toEqual(first);
-		expect(sameTry).toEqual(first);
 		expect(await repo.listAnswers(s.attempt.id)).toHaveLength(1);
 	});
 
 	it('"Show the answer" after a wrong try is stored as its own final answer worth 0, once', async () => {
-		const a = await assignment({ triesPerQuestion: 3 });
+		const a = (currentAssignment = await assignment({ triesPerQuestion: 3 }));
 		const s = await student(a, 'Ines');
 		const wrong = answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), false));
-		const tried = await saveAnswer(repo, module, a, wrong, now);
+		const tried = await graded(wrong);
 		expect(tried).toMatchObject({ verdict: 'incorrect', final: false, triesLeft: 2, solution: null });
 
-		// The question panel asks for the answer under the number of the try it just graded.
-		const reveal = { ...wrong, answerId: randomUUID(), reveal: true };
-		const shown = await saveAnswer(repo, module, a, reveal, now);
+		// The reveal follows the try the server numbered; the browser sends no number.
+		const reveal: AnswerBody = {
+			action: 'reveal',
+			answerId: randomUUID(),
+			attemptId: s.attempt.id,
+			deviceToken: s.token,
+			questionId: pid(singleChoice())
+		};
+		const shown = await graded(reveal);
 		expect(shown).toMatchObject({ tryNumber: 1, revealed: true, final: true, points: 0, triesLeft: 0 });
 		expect(shown.solution).not.toBeNull();
 		expect(shown.explanation).not.toBeNull();
 
 		// Posted again, under its id or a new one: the same result, stored once.
-		expect(await saveAnswer(repo, module, a, reveal, now)).toEqual(shown);
-		expect(await saveAnswer(repo, module, a, { ...reveal, answerId: randomUUID() }, now)).toEqual(shown);
-		// The graded try still answers for itself.
-		expect(await saveAnswer(repo, module, a, { ...wrong, answerId: randomUUID() }, now)).toEqual(tried);
+		expect(await graded(reveal)).toEqual(shown);
+		expect(await graded({ ...reveal, answerId: randomUUID() })).toEqual(shown);
+		// The graded try still answers for itself under its id.
+		expect(await graded(wrong)).toEqual(tried);
 
 		const stored = await repo.listAnswers(s.attempt.id);
 		expect(stored.map((x) => [x.tryNumber, x.revealed, x.final, x.points])).toEqual([
@@ -197,12 +212,18 @@ describe('answers', () => {
 		expect(again.report?.score).toBe(0);
 	});
 
-	it('hints turned off: the public module has none and a post that used one is refused', async () => {
+	it('hints turned off: the public module has none and asking for one is refused', async () => {
 		const a = await assignment({ hintsEnabled: false });
 		const s = await student(a, 'Fin');
-		expect(s.view.module.questions.every((q) => q.hints.length === 0)).toBe(true);
-		const body = answer(s.attempt.id, s.token, 'o1', { hintsUsed: 1 });
-		expect(await statusOf(saveAnswer(repo, module, a, body, now))).toBe(422);
+		expect(s.view.module.questions.every((q) => q.hintCount === 0)).toBe(true);
+		const body: AnswerBody = {
+			action: 'hint',
+			hint: 1,
+			attemptId: s.attempt.id,
+			deviceToken: s.token,
+			questionId: pid(singleChoice())
+		};
+		expect(await statusOf(saveAnswer(repo, module, a, body, now))).toBe(403);
 	});
 
 	it('the same device resumes its attempt instead of starting another', async () => {
@@ -265,7 +286,7 @@ describe('class statistics', () => {
 				module,
 				a,
 				answer(s.attempt.id, s.token, '', {
-					questionId: q.id,
+					questionId: pid(q),
 					response: { type: 'true-false-not-stated', choice }
 				}),
 				now

@@ -7,14 +7,13 @@ import { choice, fakeGrader } from './fakes.ts';
 
 const INPUT: LessonInput = {
 	slug: 'demo',
-	seed: 'demo',
 	maxTries: 2,
 	sections: [{ id: 's1', questions: [{ id: 'q1', type: 'single-choice', hintCount: 1 }] }]
 };
 
 function lesson() {
 	const grader = fakeGrader({ q1: choice('o1') }, 2);
-	return lessonMachine.provide({ actors: { question: questionMachine.provide({ actors: { grade: grader.logic } }) } });
+	return lessonMachine.provide({ actors: { question: questionMachine.provide({ actors: grader.actors }) } });
 }
 
 describe('useActor', () => {
@@ -40,12 +39,13 @@ describe('useActor', () => {
 		handle.stop();
 	});
 
-	it('resumes from a saved snapshot', () => {
+	it('resumes from a saved snapshot', async () => {
 		const machine = lesson();
 		const first = useActor(machine, { input: INPUT });
 		first.send({ type: 'lesson.start' });
 		first.send({ type: 'section.read' });
 		first.send({ type: 'hint.request' });
+		await waitFor(first.actor, (s) => questionSnapshot(s)?.context.hintsUsed === 1);
 		const stored = JSON.parse(JSON.stringify(first.actor.getPersistedSnapshot()));
 		first.stop();
 

@@ -50,7 +50,8 @@ describe('review seeds', () => {
 		['who-said-it:r12', { questionId: 'who-said-it', seed: 'who-said-it:r12' }],
 		['q1', null],
 		['q1:r', null],
-		['Q1:r1', null],
+		['qAb_9-Zx:r3', { questionId: 'qAb_9-Zx', seed: 'qAb_9-Zx:r3' }],
+		['q 1:r1', null],
 		['q1:r1:r2', null],
 		['../x:r1', null],
 		[':r1', null]

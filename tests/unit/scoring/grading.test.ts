@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Module } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import { responseFromSolution, solutionFor } from '../../../src/lib/scoring/grade.ts';
-import { gradeRequestSchema } from '../../../src/lib/scoring/request.ts';
-import type { GradeRequest } from '../../../src/lib/scoring/types.ts';
-import { gradeRequest } from '../../../src/lib/server/grading.ts';
+import { practiceActionBody } from '../../../src/lib/scoring/request.ts';
+import type { Response } from '../../../src/lib/scoring/response.ts';
+import { resultFor } from '../../../src/lib/server/grading.ts';
 import { labelOf, questionOf, REAL_SLUG, realModule, smallModule } from './helpers.ts';
 
 // The small fixture's policy: 2 tries, 50% per extra try, 20% per hint. Question "single" is worth 2
@@ -13,7 +14,18 @@ const single = questionOf(small, 'single');
 const rightLabel = labelOf(labelling(single).options, 'a');
 const wrongLabel = labelOf(labelling(single).options, 'b');
 
-const request = (over: Partial<GradeRequest> = {}): GradeRequest => ({
+/** A try as the server recorded it (the attempt engine numbers tries and counts hints). */
+interface Recorded {
+	slug?: string;
+	questionId: string;
+	seed?: string;
+	tryNumber: number;
+	hintsUsed: number;
+	reveal?: boolean;
+	response: Response | null;
+}
+
+const request = (over: Partial<Recorded> = {}): Recorded => ({
 	slug: 'small',
 	questionId: 'single',
 	tryNumber: 1,
@@ -22,41 +34,17 @@ const request = (over: Partial<GradeRequest> = {}): GradeRequest => ({
 	...over
 });
 
-function ok(req: GradeRequest, module = small) {
-	const out = gradeRequest(module, req);
-	if (!out.ok) throw new Error(`expected a grade, got ${out.status}: ${out.message}`);
-	return out.result;
+function ok(req: Recorded, module: Module = small) {
+	const q = questionOf(module, req.questionId);
+	return resultFor(module, q, labelling(q, req.seed ?? q.id), module.scoring, {
+		response: req.response,
+		tryNumber: req.tryNumber,
+		hintsUsed: req.hintsUsed,
+		revealed: req.reveal === true
+	});
 }
 
-describe('gradeRequest: bad requests', () => {
-	it.each([
-		['unknown question', request({ questionId: 'nope' }), 404],
-		['another lesson', request({ slug: 'other-lesson' }), 400],
-		['response of the wrong type', request({ response: { type: 'short-answer', text: '3,000' } }), 422],
-		['more tries than the policy allows', request({ tryNumber: 3 }), 422],
-		['more hints than the question has', request({ hintsUsed: 3 }), 422],
-		[
-			'a hint on a question without hints',
-			request({ questionId: 'pears', hintsUsed: 1, response: { type: 'true-false-not-stated', choice: 'true' } }),
-			422
-		],
-		['no response and no reveal', request({ response: null }), 422],
-		['no response, reveal false', request({ response: null, reveal: false }), 422]
-	])('%s → %s with a plain message', (_name, req, status) => {
-		const out = gradeRequest(small, req);
-		expect(out.ok).toBe(false);
-		if (out.ok) return;
-		expect(out.status).toBe(status);
-		expect(out.message).toMatch(/^[A-Z].*\.$/);
-	});
-
-	it('names both types when they do not match', () => {
-		const out = gradeRequest(small, request({ response: { type: 'short-answer', text: '3,000' } }));
-		expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/single-choice.*short-answer/) });
-	});
-});
-
-describe('gradeRequest: not final', () => {
+describe('resultFor: not final', () => {
 	const result = ok(request({ response: { type: 'single-choice', optionId: wrongLabel } }));
 
 	it('gives the verdict and feedback but no points, solution or explanation', () => {
@@ -98,7 +86,7 @@ describe('gradeRequest: not final', () => {
 	});
 });
 
-describe('gradeRequest: final', () => {
+describe('resultFor: final', () => {
 	it.each([
 		['right at the first try', request(), 1, 2, 'correct'],
 		['right at the first try after one hint', request({ hintsUsed: 1 }), 1, 1.6, 'correct'],
@@ -152,7 +140,7 @@ describe('gradeRequest: final', () => {
 	});
 });
 
-describe('gradeRequest with a labelling seed', () => {
+describe('resultFor with a labelling seed', () => {
 	it('grades by the labels the seed produced and returns the solution in those labels', () => {
 		const seeds = ['s-1', 's-2', 's-3', 's-4', 's-5', 's-6'];
 		const rightLabels = seeds.map((seed) => labelOf(labelling(single, seed).options, 'a'));
@@ -165,7 +153,7 @@ describe('gradeRequest with a labelling seed', () => {
 	});
 });
 
-describe('gradeRequest on the first real module', () => {
+describe('resultFor on the first real module', () => {
 	const real = realModule();
 
 	it('every question: its solution is final and right at try 1, with evidence that slices the passage', () => {
@@ -207,39 +195,39 @@ describe('gradeRequest on the first real module', () => {
 	});
 });
 
-describe('gradeRequestSchema', () => {
-	const body = {
-		slug: REAL_SLUG,
+describe('practiceActionBody (what the browser may send)', () => {
+	const answer = {
+		token: 'a'.repeat(32),
+		action: 'answer',
 		questionId: 'how-many-soldiers',
-		tryNumber: 1,
-		hintsUsed: 0,
+		answerId: '6f1c7d2e-8b6a-4c1e-9a51-0d8a3f1b2c44',
 		response: { type: 'single-choice', optionId: 'o1' }
 	};
 
 	it.each([
-		['a plain answer', body],
-		['with a seed', { ...body, seed: 'student-7' }],
-		['a reveal without an answer', { ...body, reveal: true, response: null }],
-		['the last allowed numbers', { ...body, tryNumber: 10, hintsUsed: 3 }]
+		['an answer', answer],
+		['a hint request', { token: answer.token, action: 'hint', questionId: 'q1', hint: 1 }],
+		['a reveal', { token: answer.token, action: 'reveal', questionId: 'q1', answerId: answer.answerId }]
 	])('accepts %s', (_name, input) => {
-		expect(gradeRequestSchema.safeParse(input).success).toBe(true);
+		expect(practiceActionBody.safeParse(input).success).toBe(true);
 	});
 
 	it.each([
-		['an extra field', { ...body, admin: true }],
-		['an extra field in the response', { ...body, response: { type: 'single-choice', optionId: 'o1', correct: true } }],
-		['try 0', { ...body, tryNumber: 0 }],
-		['try 11', { ...body, tryNumber: 11 }],
-		['a fractional try', { ...body, tryNumber: 1.5 }],
-		['4 hints', { ...body, hintsUsed: 4 }],
-		['negative hints', { ...body, hintsUsed: -1 }],
-		['a seed over 200 characters', { ...body, seed: 'x'.repeat(201) }],
-		['a null answer without reveal', { ...body, response: null }],
-		['an unknown response type', { ...body, response: { type: 'essay', text: 'hi' } }],
-		['a missing slug', { ...body, slug: undefined }],
-		['a slug with slashes', { ...body, slug: '../etc' }],
-		['reveal as a string', { ...body, reveal: 'yes' }]
+		['a try number', { ...answer, tryNumber: 1 }],
+		['a hint count', { ...answer, hintsUsed: 0 }],
+		['a reveal flag', { ...answer, reveal: true }],
+		['a seed', { ...answer, seed: 'student-7' }],
+		[
+			'an extra field in the response',
+			{ ...answer, response: { type: 'single-choice', optionId: 'o1', correct: true } }
+		],
+		['an answer without a response', { ...answer, response: null }],
+		['an unknown response type', { ...answer, response: { type: 'essay', text: 'hi' } }],
+		['a short token', { ...answer, token: 'abc' }],
+		['a question id with slashes', { ...answer, questionId: '../etc' }],
+		['hint 0', { token: answer.token, action: 'hint', questionId: 'q1', hint: 0 }],
+		['an unknown action', { ...answer, action: 'grade' }]
 	])('rejects %s', (_name, input) => {
-		expect(gradeRequestSchema.safeParse(input).success).toBe(false);
+		expect(practiceActionBody.safeParse(input).success).toBe(false);
 	});
 });

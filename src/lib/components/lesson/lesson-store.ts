@@ -5,7 +5,7 @@
  */
 import type { Snapshot } from 'xstate';
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface Saved {
 	version: number;

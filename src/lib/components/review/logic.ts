@@ -30,7 +30,7 @@ export function seedForCard(card: Pick<ReviewCard, 'questionId' | 'reviews'>): s
 	return reviewSeed(card.questionId, reviewsDone(card) + 1);
 }
 
-const SEED_PATTERN = /^([a-z0-9][a-z0-9-]{0,199}):r(\d{1,6})$/;
+const SEED_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_-]{0,199}):r(\d{1,6})$/;
 
 /** Reads a review seed back into its question id (null when it is not one). */
 export function parseReviewSeed(value: string): { questionId: string; seed: string } | null {

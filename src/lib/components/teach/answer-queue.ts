@@ -3,22 +3,19 @@
  * later. Every answer carries its client-generated id, so sending one twice stores it once.
  */
 export interface QueuedAnswer {
+	action: 'answer' | 'reveal';
 	answerId: string;
 	attemptId: string;
 	deviceToken: string;
 	questionId: string;
-	tryNumber: number;
-	hintsUsed: number;
-	reveal: boolean;
-	response: unknown;
+	/** Present on answers, absent on reveals. */
+	response?: unknown;
 }
 
 export interface AnswerQueue {
 	list(): QueuedAnswer[];
 	add(answer: QueuedAnswer): void;
 	remove(answerId: string): void;
-	/** The queued answer for the same question, try and kind, so a resend keeps its id. */
-	find(questionId: string, tryNumber: number, reveal: boolean): QueuedAnswer | undefined;
 }
 
 export function answerQueue(storage: Storage, key: string): AnswerQueue {
@@ -41,9 +38,7 @@ export function answerQueue(storage: Storage, key: string): AnswerQueue {
 		},
 		remove(answerId) {
 			write(read().filter((a) => a.answerId !== answerId));
-		},
-		find: (questionId, tryNumber, reveal) =>
-			read().find((a) => a.questionId === questionId && a.tryNumber === tryNumber && a.reveal === reveal)
+		}
 	};
 }
 

@@ -40,6 +40,8 @@ export const createForm = z.object({
 	triesPerQuestion: wholeNumber(1, 10, 'Tries per question'),
 	hints: checkbox,
 	shuffle: checkbox,
+	/** Practice on the lesson shows no answers while this assignment is open and holds feedback back. */
+	lockPractice: checkbox,
 	/** From <input type="datetime-local">: local wall time without a zone. */
 	dueAt: z
 		.string()
@@ -114,7 +116,8 @@ export function parseCreateForm(
 				triesPerQuestion: v.triesPerQuestion,
 				hintsEnabled: v.hints,
 				dueAt,
-				shuffle: v.shuffle
+				shuffle: v.shuffle,
+				lockPractice: v.lockPractice
 			}
 		}
 	};

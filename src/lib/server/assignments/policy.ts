@@ -2,8 +2,7 @@
  * How an assignment's settings shape a module: tries per question, hints, shuffling per attempt,
  * whether feedback is shown now or held back, and whether the link is still open. Pure.
  */
-import type { Module, ResolvedQuestion } from '../../content/module.ts';
-import { seededShuffle, toPublicModule, type PublicModule } from '../../content/public.ts';
+import type { Module } from '../../content/module.ts';
 import { describePolicy } from '../../scoring/score.ts';
 import type { AssignmentSettings } from '../db/schema.ts';
 import type { Assignment, Attempt } from '../db/repository.ts';
@@ -20,21 +19,13 @@ export function effectiveModule(module: Module, settings: AssignmentSettings): M
 	return { ...module, scoring: { ...module.scoring, maxTries } };
 }
 
-/** The labelling seed of one question for one attempt: the question id unless shuffling is on. */
-export function questionSeed(settings: AssignmentSettings, attemptSeed: string, q: { id: string }): string {
-	return settings.shuffle && attemptSeed ? `${attemptSeed}:${q.id}` : q.id;
-}
-
-/** What the student's browser gets: public questions labelled with the attempt's seed, order shuffled within sections, hints removed when off. */
-export function publicModuleFor(module: Module, settings: AssignmentSettings, attemptSeed: string): PublicModule {
-	const graded = effectiveModule(module, settings);
-	const pub = toPublicModule(graded, (q: ResolvedQuestion) => questionSeed(settings, attemptSeed, q));
-	const sections =
-		settings.shuffle && attemptSeed
-			? pub.sections.map((s) => ({ ...s, questionIds: seededShuffle(s.questionIds, `${attemptSeed}:${s.id}`) }))
-			: pub.sections;
-	const questions = settings.hintsEnabled ? pub.questions : pub.questions.map((q) => ({ ...q, hints: [] }));
-	return { ...pub, sections, questions };
+/**
+ * The labelling seed of one question for one attempt: from the attempt's secret whether or not the
+ * teacher shuffles question order, so options never keep the authored order (where the right one
+ * often comes first). Attempts started before every attempt had a secret keep the question id.
+ */
+export function questionSeed(_settings: AssignmentSettings, attemptSeed: string, q: { id: string }): string {
+	return attemptSeed ? `${attemptSeed}:${q.id}` : q.id;
 }
 
 /** The policy in plain words for students, with the assignment's own rules first. */

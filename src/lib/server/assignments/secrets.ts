@@ -30,7 +30,12 @@ export function sameDigest(a: string, b: string): boolean {
 	return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-/** A fresh per-attempt seed for shuffling questions and options. */
+/** A fresh per-attempt secret for shuffling questions and options (128 bits; never sent to the browser). */
 export function newSeed(): string {
-	return randomBytes(9).toString('base64url');
+	return randomBytes(16).toString('base64url');
+}
+
+/** A fresh practice-attempt token for the browser to keep (192 bits). */
+export function newToken(): string {
+	return randomBytes(24).toString('base64url');
 }

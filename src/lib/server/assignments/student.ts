@@ -8,11 +8,14 @@ import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
 import type { PublicModule } from '../../content/public.ts';
 import { questionLabel } from '../../content/label.ts';
-import { response } from '../../scoring/response.ts';
-import type { GradeResult } from '../../scoring/types.ts';
-import { gradeRequest } from '../grading.ts';
+import { actionBody } from '../../scoring/request.ts';
+import type { GradeResult, HintReply } from '../../scoring/types.ts';
+import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
+import { publicResult, questionIds, studentModule, type QuestionIds } from '../attempts/student-view.ts';
+import { seededShuffle } from '../../content/public.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
+export { withheldResult };
 import {
 	closedMessage,
 	closedReason,
@@ -20,7 +23,6 @@ import {
 	isLate,
 	effectiveModule,
 	isDeferred,
-	publicModuleFor,
 	questionSeed,
 	resultsVisible
 } from './policy.ts';
@@ -72,18 +74,8 @@ export const attemptBody = z.discriminatedUnion('action', [
 	z.strictObject({ action: z.literal('new-code'), attemptId: id, deviceToken })
 ]);
 
-export const answerBody = z
-	.strictObject({
-		answerId: id,
-		attemptId: id,
-		deviceToken,
-		questionId: z.string().min(1).max(100),
-		tryNumber: z.int().min(1).max(10),
-		hintsUsed: z.int().min(0).max(3),
-		reveal: z.boolean(),
-		response: response.nullable()
-	})
-	.refine((b) => b.response !== null || b.reveal, { message: 'an answer is required', path: ['response'] });
+/** One student action (answer, hint, reveal) on a question of an assignment attempt. */
+export const answerBody = actionBody({ attemptId: id, deviceToken });
 
 export const submitBody = z.strictObject({ attemptId: id, deviceToken });
 
@@ -127,9 +119,26 @@ export interface AttemptView {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** How the engine treats an attempt under this assignment's settings. */
+export function assignmentRules(module: Module, assignment: Assignment): AttemptRules {
+	return {
+		scoring: effectiveModule(module, assignment.settings).scoring,
+		hintsEnabled: assignment.settings.hintsEnabled,
+		withheld: isDeferred(assignment.settings)
+	};
+}
+
+export function assignmentRef(assignment: Assignment, attempt: Attempt): AttemptRef {
+	return {
+		kind: 'assignment',
+		id: attempt.id,
+		seedFor: (q) => questionSeed(assignment.settings, attempt.seed, q)
+	};
+}
+
 /**
- * Regrade a stored answer: the same inputs give the same result (grading is pure). `accepted`:
- * the answers to its question the teacher accepts for everyone.
+ * Regrade a stored answer: the same inputs give the same result (grading is pure). `accepted`: the
+ * answers to its question the teacher accepts for everyone.
  */
 export function resultOf(
 	module: Module,
@@ -138,40 +147,16 @@ export function resultOf(
 	answer: Answer,
 	accepted?: AcceptedSet
 ): GradeResult | null {
-	const graded = gradeRequest(
-		effectiveModule(module, assignment.settings),
-		{
-			slug: module.slug,
-			questionId: answer.questionId,
-			seed: questionSeed(assignment.settings, attempt.seed, { id: answer.questionId }),
-			tryNumber: answer.tryNumber,
-			hintsUsed: answer.hintsUsed,
-			reveal: answer.revealed,
-			response: answer.response
-		},
+	const q = module.questions.find((x) => x.id === answer.questionId);
+	if (!q) return null;
+	return storedResult(
+		module,
+		q,
+		assignmentRef(assignment, attempt),
+		assignmentRules(module, assignment),
+		answer,
 		accepted
 	);
-	return graded.ok ? graded.result : null;
-}
-
-/** What a student sees when feedback is held back: saved, final, nothing about right or wrong. */
-export function withheldResult(module: Module, questionId: string, tryNumber: number, revealed: boolean): GradeResult {
-	const q = module.questions.find((x) => x.id === questionId);
-	return {
-		verdict: 'incorrect',
-		credit: 0,
-		feedback: [],
-		marks: {},
-		questionId,
-		tryNumber,
-		final: true,
-		revealed,
-		triesLeft: 0,
-		points: null,
-		maxPoints: q?.points ?? 0,
-		solution: null,
-		explanation: null
-	};
 }
 
 /** Score of an attempt: the points of each question's final answer. */
@@ -236,6 +221,38 @@ async function reportFor(repo: Repository, module: Module, assignment: Assignmen
 	return reportOf(module, assignment, attempt, answers, outcomes, acceptedByQuestion(accepted));
 }
 
+/** The module as this attempt shows it: the assignment's tries and hints, questions shuffled within sections when asked. */
+function studentModuleFor(module: Module, assignment: Assignment, attempt: Attempt, ids: QuestionIds): PublicModule {
+	const s = assignment.settings;
+	const pub = studentModule(
+		effectiveModule(module, s),
+		(q) => questionSeed(s, attempt.seed, q),
+		ids,
+		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs)
+	);
+	return s.hintsEnabled ? pub : { ...pub, questions: pub.questions.map((q) => ({ ...q, hintCount: 0 })) };
+}
+
+/** The student's report with public ids and labels (the teacher's pages keep the author's). */
+function publicReport(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	ids: QuestionIds,
+	report: AttemptReport
+): AttemptReport {
+	const byId = new Map(module.questions.map((q) => [q.id, q]));
+	return {
+		...report,
+		questions: report.questions.map((r) => {
+			const q = byId.get(r.id)!;
+			const id = ids.toPublic(r.id);
+			const seed = questionSeed(assignment.settings, attempt.seed, q);
+			return { ...r, id, result: r.result && publicResult(q, seed, id, r.result) };
+		})
+	};
+}
+
 /**
  * Find the attempt and check it belongs to this assignment and to a student this device acts for
  * (404 otherwise: nothing to learn by guessing). An attempt archived by a reset is gone.
@@ -266,11 +283,13 @@ async function viewOf(
 	now: Date,
 	resumeCode: string | null = null
 ): Promise<AttemptView> {
-	const [student, mine, answers] = await Promise.all([
+	const [student, mine, answers, key] = await Promise.all([
 		repo.getStudent(attempt.studentId),
 		repo.listStudentAttempts(attempt.studentId),
-		repo.listAnswers(attempt.id)
+		repo.listAnswers(attempt.id),
+		repo.serverKey('public-ids')
 	]);
+	const ids = questionIds(key, module);
 	const limit = assignment.settings.attemptsAllowed + (student?.extraAttempts ?? 0);
 	const showReport = attempt.submittedAt !== null && resultsVisible(assignment, attempt);
 	return {
@@ -282,13 +301,15 @@ async function viewOf(
 			submittedAt: attempt.submittedAt
 		},
 		resumeCode: resumeCode && formatResumeCode(resumeCode),
-		module: publicModuleFor(module, assignment.settings, attempt.seed),
+		module: studentModuleFor(module, assignment, attempt, ids),
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
-		report: showReport ? await reportFor(repo, module, assignment, attempt) : null,
+		report: showReport
+			? publicReport(module, assignment, attempt, ids, await reportFor(repo, module, assignment, attempt))
+			: null,
 		attemptsLeft: Math.max(0, limit - mine.length),
-		finished: answers.filter((x) => x.final).map((x) => x.questionId),
+		finished: answers.filter((x) => x.final).map((x) => ids.toPublic(x.questionId)),
 		open: closedReason(assignment, now) === null
 	};
 }
@@ -337,7 +358,8 @@ export async function startOrResume(
 			deviceHash,
 			codeHash: typed === null ? null : resumeCodeHash(assignment.id, key, typed),
 			newCodeHash: resumeCodeHash(assignment.id, key, code),
-			seed: assignment.settings.shuffle ? newSeed() : '',
+			// Every attempt gets its own secret: options are shuffled by it even with shuffling off.
+			seed: newSeed(),
 			attemptsAllowed: assignment.settings.attemptsAllowed,
 			open: closedReason(assignment, now) === null,
 			startedAt: now.toISOString()
@@ -359,68 +381,37 @@ export async function startOrResume(
 	return viewOf(repo, module, assignment, begun.attempt, now, begun.codeIssued ? code : null);
 }
 
-/** Grade and store one answer, at most once. A repeat gets the stored result back. */
+/**
+ * One action on a question of the attempt, through the attempt engine: an answer (graded and
+ * stored, numbered by the server), a hint (served and recorded) or a reveal (when the rules allow).
+ * A repeat of a stored answer id gets the stored result back.
+ */
 export async function saveAnswer(
 	repo: Repository,
 	module: Module,
 	assignment: Assignment,
 	body: AnswerBody,
 	now: Date
-): Promise<GradeResult> {
+): Promise<GradeResult | HintReply> {
 	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
 	if (attempt.submittedAt) error(409, 'This attempt has been submitted; answers can no longer change.');
 	// An answer after the deadline is kept (marked late past the grace period), but never once the
 	// results, and with them the solutions, are out.
 	if (assignment.releasedAt) error(409, 'The results have been released; answers can no longer change.');
-	const late = isLate(assignment, now);
-	if (!assignment.settings.hintsEnabled && body.hintsUsed > 0) error(422, 'Hints are turned off for this assignment.');
-	const accepted = acceptedByQuestion(await repo.listAcceptedAnswers(assignment.id, body.questionId)).get(
-		body.questionId
+	const question = questionIds(await repo.serverKey('public-ids'), module).question(body.questionId);
+	if (!question) error(404, 'There is no question with that id in this lesson.');
+	const accepted = acceptedByQuestion(await repo.listAcceptedAnswers(assignment.id, question.id));
+	const outcome = await act(
+		repo,
+		module,
+		question,
+		assignmentRef(assignment, attempt),
+		{ ...assignmentRules(module, assignment), accepted, late: isLate(assignment, now) },
+		body,
+		now
 	);
-	const graded = gradeRequest(
-		effectiveModule(module, assignment.settings),
-		{
-			slug: module.slug,
-			questionId: body.questionId,
-			seed: questionSeed(assignment.settings, attempt.seed, { id: body.questionId }),
-			tryNumber: body.tryNumber,
-			hintsUsed: body.hintsUsed,
-			reveal: body.reveal,
-			response: body.response
-		},
-		accepted
-	);
-	if (!graded.ok) error(graded.status, graded.message);
-	const r = graded.result;
-	let stored: Answer;
-	let fresh: boolean;
-	try {
-		const recorded = await repo.recordAnswer({
-			id: body.answerId,
-			attemptId: attempt.id,
-			questionId: r.questionId,
-			tryNumber: r.tryNumber,
-			hintsUsed: body.hintsUsed,
-			revealed: r.revealed,
-			response: body.response,
-			verdict: r.verdict,
-			credit: r.credit,
-			points: r.points,
-			final: r.final,
-			createdAt: now.toISOString(),
-			late
-		});
-		stored = recorded.answer;
-		fresh = recorded.stored;
-	} catch (e) {
-		if (e instanceof RepositoryError) error(e.code === 'not-found' ? 404 : 409, e.message);
-		throw e;
-	}
-	const result = fresh ? r : resultOf(module, assignment, attempt, stored, accepted);
-	if (!result) error(409, 'The stored answer no longer fits this question.');
-	return isDeferred(assignment.settings)
-		? withheldResult(module, result.questionId, result.tryNumber, result.revealed)
-		: result;
+	if (!outcome.ok) error(outcome.status, outcome.message);
+	return outcome.reply.action === 'hint' ? outcome.reply.reply : outcome.reply.result;
 }
 
 /** Submit an attempt (idempotent) and return what the student may see. */

@@ -7,7 +7,7 @@
  * that has shipped; write DDL that both SQLite and PostgreSQL accept (`double precision` has REAL
  * affinity in SQLite; booleans are integers; timestamps are ISO text).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { nameKey } from '../../student-identity.ts';
 
@@ -125,6 +125,65 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('answers').execute();
 			await db.schema.alterTable('answers_prev').renameTo('answers').execute();
 			await createOneFinalIndex(db);
+		}
+	},
+	// The server keeps every attempt, practice included. A practice attempt is a row with the hash of
+	// an unguessable token the browser keeps, the module and the secret its options are shuffled with;
+	// its tries live in practice_answers, the same shape and uniqueness rules as an assignment's
+	// answers (one row per try, one final per question), so the database numbers tries the same way
+	// for both. Hints served, for either kind of attempt, are rows of their own in hints (attempt ids
+	// are uuids of both kinds and never collide), keyed so that a hint is charged once. The key that
+	// makes public question ids opaque is made here, once, so every server process shares it.
+	'0003_server_attempt_log': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('practice_attempts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('module_slug', 'text', (c) => c.notNull())
+				.addColumn('secret', 'text', (c) => c.notNull())
+				.addColumn('started_at', 'text', (c) => c.notNull())
+				.execute();
+			await createAnswersTable(
+				db,
+				'practice_answers',
+				'practice_answers_attempt_question_try_reveal',
+				['attempt_id', 'question_id', 'try_number', 'revealed'],
+				'practice_attempts.id'
+			);
+			await db.schema
+				.createIndex('practice_answers_one_final')
+				.on('practice_answers')
+				.columns(['attempt_id', 'question_id'])
+				.unique()
+				.where(sql.ref('final'), '=', 1)
+				.execute();
+			await db.schema
+				.createTable('hints')
+				.addColumn('attempt_id', 'text', (c) => c.notNull())
+				.addColumn('question_id', 'text', (c) => c.notNull())
+				.addColumn('hint_number', 'integer', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('hints_attempt_question_number', ['attempt_id', 'question_id', 'hint_number'])
+				.execute();
+			// Keys the server signs public ids with (question ids a student sees are HMACs under one).
+			await db.schema
+				.createTable('server_keys')
+				.addColumn('name', 'text', (c) => c.primaryKey())
+				.addColumn('value', 'text', (c) => c.notNull())
+				.execute();
+			await db
+				.insertInto('server_keys')
+				.values({ name: 'public-ids', value: randomBytes(32).toString('base64url') })
+				.execute();
+			await db.schema.createIndex('assignments_module').on('assignments').column('module_slug').execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropIndex('assignments_module').ifExists().execute();
+			await db.schema.dropTable('server_keys').ifExists().execute();
+			await db.schema.dropTable('hints').ifExists().execute();
+			await db.schema.dropTable('practice_answers').ifExists().execute();
+			await db.schema.dropTable('practice_attempts').ifExists().execute();
 		}
 	},
 	// Attempts belong to a student, not to a device. A student is an assignment plus a normalised
@@ -292,12 +351,13 @@ async function createAnswersTable(
 	db: AnyDb,
 	table: string,
 	keyName: string,
-	key: (typeof ANSWER_COLUMNS)[number][]
+	key: (typeof ANSWER_COLUMNS)[number][],
+	attempts = 'attempts.id'
 ): Promise<void> {
 	await db.schema
 		.createTable(table)
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
+		.addColumn('attempt_id', 'text', (c) => c.notNull().references(attempts).onDelete('cascade'))
 		.addColumn('question_id', 'text', (c) => c.notNull())
 		.addColumn('try_number', 'integer', (c) => c.notNull())
 		.addColumn('hints_used', 'integer', (c) => c.notNull().defaultTo(0))

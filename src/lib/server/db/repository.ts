@@ -198,6 +198,24 @@ export interface AcceptedAnswer {
 
 export type NewAcceptedAnswer = Pick<AcceptedAnswer, 'part' | 'key' | 'shown'>;
 
+/** Which kind of attempt a try belongs to: an assignment's (answers) or a practice one (practice_answers). */
+export type AttemptKind = 'assignment' | 'practice';
+const TRIES_TABLE = { assignment: 'answers', practice: 'practice_answers' } as const;
+
+export interface PracticeAttempt {
+	id: string;
+	tokenHash: string;
+	moduleSlug: string;
+	secret: string;
+	startedAt: string;
+}
+
+/** What the server has recorded of one question of an attempt: tries and reveals in order, hints served. */
+export interface QuestionLog {
+	answers: Answer[];
+	hintsUsed: number;
+}
+
 /** Why an answer was not stored: which earlier answer it repeats. */
 export type DuplicateReason = 'same-id' | 'same-try' | 'already-final';
 
@@ -258,7 +276,25 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		return row && toAssignment(row);
 	}
 
+	const keys = new Map<string, Promise<string>>();
+
 	return {
+		/** A server key made by a migration (e.g. 'public-ids'); read once, then kept. */
+		serverKey(name: string): Promise<string> {
+			let key = keys.get(name);
+			if (!key) {
+				key = db
+					.selectFrom('server_keys')
+					.select('value')
+					.where('name', '=', name)
+					.executeTakeFirstOrThrow()
+					.then((row) => row.value);
+				key.catch(() => keys.delete(name));
+				keys.set(name, key);
+			}
+			return key;
+		},
+
 		async createAssignment(input: NewAssignment): Promise<Assignment> {
 			const settings = JSON.stringify(assignmentSettings.parse(input.settings));
 			const base = {
@@ -320,6 +356,12 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.where('attempts.assignment_id', '=', assignmentId)
 					.select((eb) => eb.fn.countAll().as('n'))
 					.executeTakeFirstOrThrow();
+				await trx
+					.deleteFrom('hints')
+					.where('attempt_id', 'in', (eb) =>
+						eb.selectFrom('attempts').select('id').where('assignment_id', '=', assignmentId)
+					)
+					.execute();
 				const deleted = await trx.deleteFrom('attempts').where('assignment_id', '=', assignmentId).executeTakeFirst();
 				// The names and resume codes go too, so every name can start afresh.
 				await trx.deleteFrom('students').where('assignment_id', '=', assignmentId).execute();
@@ -366,7 +408,13 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 
 		/** Delete the assignment itself with all its data; its links then find nothing. */
 		async deleteAssignment(id: string): Promise<boolean> {
-			const deleted = await withWrite((trx) => trx.deleteFrom('assignments').where('id', '=', id).executeTakeFirst());
+			const deleted = await withWrite(async (trx) => {
+				await trx
+					.deleteFrom('hints')
+					.where('attempt_id', 'in', (eb) => eb.selectFrom('attempts').select('id').where('assignment_id', '=', id))
+					.execute();
+				return trx.deleteFrom('assignments').where('id', '=', id).executeTakeFirst();
+			});
 			return deleted.numDeletedRows > 0n;
 		},
 
@@ -622,7 +670,10 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		 * answer comes back instead. A reveal carries the number of the try it follows, beside it.
 		 * Throws not-found when the attempt does not exist.
 		 */
-		async recordAnswer(input: NewAnswer): Promise<RecordAnswerResult> {
+		async recordAnswer(input: NewAnswer, kind: AttemptKind = 'assignment'): Promise<RecordAnswerResult> {
+			// Both tables have the same columns; the cast lets one typed statement serve either.
+			const table = TRIES_TABLE[kind] as 'answers';
+			const parent = (kind === 'assignment' ? 'attempts' : 'practice_attempts') as 'attempts';
 			const row = {
 				id: input.id,
 				attempt_id: input.attemptId,
@@ -640,21 +691,17 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				...(input.late ? { late: 1 } : {})
 			};
 			return withWrite(async (trx): Promise<RecordAnswerResult> => {
-				const attempt = await trx
-					.selectFrom('attempts')
-					.select('id')
-					.where('id', '=', input.attemptId)
-					.executeTakeFirst();
+				const attempt = await trx.selectFrom(parent).select('id').where('id', '=', input.attemptId).executeTakeFirst();
 				if (!attempt) throw new RepositoryError('not-found', 'No such attempt.');
 				// No conflict target: any of the unique constraints turns the insert into a no-op.
 				const inserted = await trx
-					.insertInto('answers')
+					.insertInto(table)
 					.values(row)
 					.onConflict((oc) => oc.doNothing())
 					.returningAll()
 					.executeTakeFirst();
 				if (inserted) return { stored: true, answer: toAnswer(inserted) };
-				return { stored: false, ...(await findDuplicate(trx, input)) };
+				return { stored: false, ...(await findDuplicate(trx, input, table)) };
 			});
 		},
 
@@ -678,6 +725,118 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				const existing = await trx.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
 				if (!existing) throw new RepositoryError('not-found', 'No such attempt.');
 				return { submitted: false, attempt: toAttempt(existing) };
+			});
+		},
+
+		/** Assignments on a module that have not been closed by hand (the caller checks due times). */
+		async listUnclosedAssignmentsForModule(moduleSlug: string): Promise<Assignment[]> {
+			const rows = await db
+				.selectFrom('assignments')
+				.selectAll()
+				.where('module_slug', '=', moduleSlug)
+				.where('closed_at', 'is', null)
+				.execute();
+			return rows.map(toAssignment);
+		},
+
+		/** Start a practice attempt; its token hash must be new. */
+		async startPracticeAttempt(input: Omit<PracticeAttempt, 'id' | 'startedAt'> & { startedAt?: string }) {
+			const row = {
+				id: randomUUID(),
+				token_hash: input.tokenHash,
+				module_slug: input.moduleSlug,
+				secret: input.secret,
+				started_at: input.startedAt ?? now()
+			};
+			await withWrite((trx) => trx.insertInto('practice_attempts').values(row).execute());
+			return toPracticeAttempt(row);
+		},
+
+		async getPracticeAttemptByToken(tokenHash: string): Promise<PracticeAttempt | undefined> {
+			const row = await db
+				.selectFrom('practice_attempts')
+				.selectAll()
+				.where('token_hash', '=', tokenHash)
+				.executeTakeFirst();
+			return row && toPracticeAttempt(row);
+		},
+
+		/** The tries and reveals of one question of an attempt, in the order given, and the hints served. */
+		async questionLog(kind: AttemptKind, attemptId: string, questionId: string): Promise<QuestionLog> {
+			const table = TRIES_TABLE[kind] as 'answers';
+			const [rows, hints] = await Promise.all([
+				db
+					.selectFrom(table)
+					.selectAll()
+					.where('attempt_id', '=', attemptId)
+					.where('question_id', '=', questionId)
+					.orderBy('try_number')
+					.orderBy('revealed')
+					.execute(),
+				db
+					.selectFrom('hints')
+					.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+					.where('attempt_id', '=', attemptId)
+					.where('question_id', '=', questionId)
+					.executeTakeFirstOrThrow()
+			]);
+			return { answers: rows.map(toAnswer), hintsUsed: Number(hints.n) };
+		},
+
+		/** Every try of an attempt, in order (practice or assignment). */
+		async listTries(kind: AttemptKind, attemptId: string): Promise<Answer[]> {
+			const table = TRIES_TABLE[kind] as 'answers';
+			const rows = await db
+				.selectFrom(table)
+				.selectAll()
+				.where('attempt_id', '=', attemptId)
+				.orderBy('created_at')
+				.orderBy('question_id')
+				.orderBy('try_number')
+				.orderBy('revealed')
+				.execute();
+			return rows.map(toAnswer);
+		},
+
+		/** Hints served per question of an attempt. */
+		async hintCounts(attemptId: string): Promise<Record<string, number>> {
+			const rows = await db
+				.selectFrom('hints')
+				.select(['question_id', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+				.where('attempt_id', '=', attemptId)
+				.groupBy('question_id')
+				.execute();
+			return Object.fromEntries(rows.map((r) => [r.question_id, Number(r.n)]));
+		},
+
+		/**
+		 * Record that hint `hintNumber` of a question was served. Hints come in order: number n is
+		 * stored only when n − 1 hints are already recorded; a repeat of a stored number changes
+		 * nothing. Returns how many hints are recorded afterwards.
+		 */
+		async recordHint(input: { attemptId: string; questionId: string; hintNumber: number; createdAt?: string }) {
+			return withWrite(async (trx) => {
+				const counted = await trx
+					.selectFrom('hints')
+					.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+					.where('attempt_id', '=', input.attemptId)
+					.where('question_id', '=', input.questionId)
+					.executeTakeFirstOrThrow();
+				const served = Number(counted.n);
+				if (input.hintNumber === served + 1) {
+					await trx
+						.insertInto('hints')
+						.values({
+							attempt_id: input.attemptId,
+							question_id: input.questionId,
+							hint_number: input.hintNumber,
+							created_at: input.createdAt ?? now()
+						})
+						.onConflict((oc) => oc.doNothing())
+						.execute();
+					return served + 1;
+				}
+				return served;
 			});
 		},
 
@@ -863,8 +1022,12 @@ async function deviceOf(trx: Reader, studentId: string, deviceHash: string): Pro
 }
 
 /** The stored answer a rejected insert collided with, and which rule it broke. */
-async function findDuplicate(trx: Tx, input: NewAnswer): Promise<{ reason: DuplicateReason; answer: Answer }> {
-	const sameId = await trx.selectFrom('answers').selectAll().where('id', '=', input.id).executeTakeFirst();
+async function findDuplicate(
+	trx: Tx,
+	input: NewAnswer,
+	table: 'answers'
+): Promise<{ reason: DuplicateReason; answer: Answer }> {
+	const sameId = await trx.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst();
 	if (sameId) {
 		// Never hand one attempt's answer to another that happens to (or pretends to) reuse its id.
 		if (sameId.attempt_id !== input.attemptId)
@@ -872,7 +1035,7 @@ async function findDuplicate(trx: Tx, input: NewAnswer): Promise<{ reason: Dupli
 		return { reason: 'same-id', answer: toAnswer(sameId) };
 	}
 	const sameTry = await trx
-		.selectFrom('answers')
+		.selectFrom(table)
 		.selectAll()
 		.where('attempt_id', '=', input.attemptId)
 		.where('question_id', '=', input.questionId)
@@ -881,7 +1044,7 @@ async function findDuplicate(trx: Tx, input: NewAnswer): Promise<{ reason: Dupli
 		.executeTakeFirst();
 	if (sameTry) return { reason: 'same-try', answer: toAnswer(sameTry) };
 	const final = await trx
-		.selectFrom('answers')
+		.selectFrom(table)
 		.selectAll()
 		.where('attempt_id', '=', input.attemptId)
 		.where('question_id', '=', input.questionId)
@@ -917,6 +1080,22 @@ function toStudent(row: StudentRow): Student {
 		flaggedStarts: Number(row.flagged_starts),
 		lastFlaggedAt: row.last_flagged_at,
 		createdAt: row.created_at
+	};
+}
+
+function toPracticeAttempt(row: {
+	id: string;
+	token_hash: string;
+	module_slug: string;
+	secret: string;
+	started_at: string;
+}): PracticeAttempt {
+	return {
+		id: row.id,
+		tokenHash: row.token_hash,
+		moduleSlug: row.module_slug,
+		secret: row.secret,
+		startedAt: row.started_at
 	};
 }
 

@@ -111,6 +111,26 @@ export interface AcceptedAnswersTable {
 	created_at: string;
 }
 
+/** A practice attempt: a student working through a module on their own, kept by the server. */
+export interface PracticeAttemptsTable {
+	/** Server-generated uuid. */
+	id: string;
+	/** SHA-256 hex of the token the browser keeps; the token itself is never stored. */
+	token_hash: string;
+	module_slug: string;
+	/** Secret of this attempt's option order; never sent to the browser. */
+	secret: string;
+	started_at: string;
+}
+
+/** One hint served for a question of an attempt (practice or assignment), numbered from 1. */
+export interface HintsTable {
+	attempt_id: string;
+	question_id: string;
+	hint_number: number;
+	created_at: string;
+}
+
 /** Migration bookkeeping tables belong to Kysely and are left out on purpose. */
 export interface Database {
 	assignments: AssignmentsTable;
@@ -120,6 +140,11 @@ export interface Database {
 	student_devices: StudentDevicesTable;
 	grade_overrides: GradeOverridesTable;
 	accepted_answers: AcceptedAnswersTable;
+	practice_attempts: PracticeAttemptsTable;
+	/** The tries of practice attempts: the same columns and rules as answers. */
+	practice_answers: AnswersTable;
+	hints: HintsTable;
+	server_keys: { name: string; value: string };
 }
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
@@ -145,6 +170,13 @@ export const assignmentSettings = z.strictObject({
 	hintsEnabled: z.boolean(),
 	/** ISO 8601 time after which the link says the assignment is closed; null for none. */
 	dueAt: z.iso.datetime({ offset: true }).nullable(),
-	shuffle: z.boolean()
+	/** Shuffle the order of the questions within each section (options are always shuffled per attempt). */
+	shuffle: z.boolean(),
+	/**
+	 * While the assignment is open and holds feedback back, the module's practice shows no verdicts,
+	 * solutions or explanations. Absent in assignments made before the choice existed: then it
+	 * follows the feedback setting (on when feedback is held back).
+	 */
+	lockPractice: z.boolean().optional()
 });
 export type AssignmentSettings = z.infer<typeof assignmentSettings>;

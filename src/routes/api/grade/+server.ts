@@ -4,13 +4,13 @@ import { readLimited } from '$lib/server/http';
 import { checkJsonHeaders } from '$lib/server/json-body';
 
 /**
- * Grade one answer of a practice lesson. The key stays here; the browser gets the verdict.
+ * One action on a practice question (answer, hint, reveal). The key stays here; the browser gets the verdict.
  * (In production the front server in src/server.ts answers this path with the same function.)
  */
 export async function POST({ request }) {
 	const headers = checkJsonHeaders(request.headers.get('content-type'), request.headers.get('content-length'));
 	if (!headers.ok) error(headers.status, headers.message);
-	const reply = gradeFromText(await readLimited(request));
+	const reply = await gradeFromText(await readLimited(request));
 	if (reply.status !== 200) error(reply.status, (reply.body as { message: string }).message);
 	return json(reply.body);
 }
