@@ -6,6 +6,8 @@
  * first paint so a reload never flashes the default look.
  */
 
+import { HELP_LANGUAGES, type HelpLanguage } from '../content/languages.ts';
+
 export const STORAGE_KEY = 'closeread:display';
 
 export const TEXT_SIZES = [
@@ -39,20 +41,6 @@ export const FONTS = [
 	{ value: 'opendyslexic', label: 'OpenDyslexic' }
 ] as const;
 
-/** Languages glossary entries may be translated into, each named in its own language. */
-export const HELP_LANGUAGES = [
-	{ value: 'es', label: 'Español' },
-	{ value: 'ko', label: '한국어' },
-	{ value: 'zh', label: '中文' },
-	{ value: 'vi', label: 'Tiếng Việt' },
-	{ value: 'ar', label: 'العربية' },
-	{ value: 'fr', label: 'Français' },
-	{ value: 'pt', label: 'Português' },
-	{ value: 'uk', label: 'Українська' },
-	{ value: 'ru', label: 'Русский' },
-	{ value: 'tl', label: 'Tagalog' }
-] as const;
-
 export const SPEECH_RATES = [0.75, 1, 1.25, 1.5] as const;
 
 type Values<T extends readonly { value: string }[]> = T[number]['value'];
@@ -61,7 +49,6 @@ export type LineSpacing = Values<typeof LINE_SPACINGS>;
 export type LetterSpacing = Values<typeof LETTER_SPACINGS>;
 export type ColumnWidth = Values<typeof COLUMN_WIDTHS>;
 export type FontChoice = Values<typeof FONTS>;
-export type HelpLanguage = Values<typeof HELP_LANGUAGES>;
 
 export interface DisplaySettings {
 	textSize: TextSize;
@@ -102,7 +89,7 @@ export function parseSettings(raw: unknown): DisplaySettings {
 		}
 	} else if (raw && typeof raw === 'object') data = raw as Record<string, unknown>;
 	const d = DEFAULT_SETTINGS;
-	const language = HELP_LANGUAGES.find((l) => l.value === data.language)?.value ?? null;
+	const language = HELP_LANGUAGES.find((l) => l.code === data.language)?.code ?? null;
 	const rate = SPEECH_RATES.find((r) => r === data.speechRate) ?? d.speechRate;
 	const voice = typeof data.voice === 'string' && data.voice.length > 0 && data.voice.length < 200 ? data.voice : null;
 	return {
