@@ -4,6 +4,7 @@
  */
 import { loadModuleDir } from '../../src/lib/server/content.ts';
 import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
+import { withoutVerdict } from '../../src/lib/format/verdict.ts';
 
 export function loadKey(slug: string): Module {
 	const result = loadModuleDir(`questions/${slug}`, slug);
@@ -41,7 +42,8 @@ export function secretTexts(q: ResolvedQuestion): string[] {
 			out.push(q.feedback.correct, q.feedback.partial, q.feedback.incorrect);
 			break;
 	}
-	return out;
+	// The grader drops a verdict word at the start of a line ("Right. …"): look for what is shown.
+	return out.map(withoutVerdict);
 }
 
 /**
