@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { systemChromium as findSystemChromium } from './scripts/find-browser.js';
 
 // Use the system Chromium where it exists (Debian's package); otherwise Playwright's own browser.
-const systemChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const systemChromium: string | undefined = findSystemChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({

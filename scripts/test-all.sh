@@ -3,6 +3,11 @@
 # (Playwright). Prints one closing line "N passed, N failed" summed from both runners' JSON reports.
 set -u
 cd "$(dirname "$0")/.."
+# A browser first: without one, stop now with the commands to run, not after minutes of other tests.
+if ! node scripts/find-browser.js --ensure > /dev/null; then
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 mkdir -p test-results
 rm -f test-results/unit.json test-results/e2e.json test-results/e2e.db*
 

@@ -1,14 +1,50 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { compressResponse } from '$lib/server/compress';
 import { catalogue } from '$lib/server/content';
+import { actionName, isInheritedName } from '$lib/server/form-actions';
 import { isPrivatePath, SECURITY_HEADERS } from '$lib/server/headers';
+import { redactSecrets } from '$lib/server/redact';
+import { collectRetryAfter } from '$lib/server/retry-after';
 
 // Parse every module once at start-up, so a content problem is logged before the first request.
 catalogue();
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const { result: response, seconds } = await collectRetryAfter(() => respond(event, resolve));
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-	if (isPrivatePath(event.url.pathname)) response.headers.set('Cache-Control', 'no-store');
+	// Private pages, and every answer to a form post (the new assignment's results link is in one).
+	if (isPrivatePath(event.url.pathname) || !['GET', 'HEAD'].includes(event.request.method)) {
+		response.headers.set('Cache-Control', 'no-store');
+	}
+	if (seconds !== null && (response.status === 429 || response.status === 503)) {
+		response.headers.set('Retry-After', String(seconds));
+	}
 	return compressResponse(response, event.request.headers.get('accept-encoding'));
+};
+
+async function respond(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
+	if (event.request.method === 'POST') {
+		const name = actionName(event.url);
+		if (name !== null && isInheritedName(name)) {
+			return new Response(JSON.stringify({ message: 'There is no such form action.' }), {
+				status: 404,
+				headers: { 'Content-Type': 'application/json' }
+			});
+		}
+	}
+	return resolve(event);
+}
+
+/** Unexpected errors: logged without results secrets (they sit in /r/ and /api/r/ paths). */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404) {
+		let what = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		const secret = event.params.secret;
+		if (secret) what = what.replaceAll(secret, '[secret]');
+		console.error(`[${status}] ${event.request.method} ${redactSecrets(event.url.pathname)}\n${redactSecrets(what)}`);
+	}
+	return { message };
 };

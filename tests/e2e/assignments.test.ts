@@ -2,7 +2,7 @@
  * Teacher assignments end to end, each person in their own browser context: a teacher creates an
  * assignment, two students take it, the teacher watches them appear live and exports the CSV.
  * Then the HTTP edges: malformed and oversized bodies, duplicate posts, and wrong results links
- * (404, then 429 once guesses pile up: that test runs last, as it blocks this address).
+ * (404, then 429 once guesses pile up: that test runs late, as it blocks this address's wrong guesses).
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -365,12 +365,72 @@ test('answer posts: bad bodies get clear 4xx, and a duplicate post is stored onc
 	expect(results.results.questions[0].answered).toBe(0); // a reveal is not a first try
 });
 
-test('wrong results links get 404, and repeated guessing from one address gets 429', async ({ request }) => {
+test("the teacher removes one student's row from the results page; the rest of the class stays", async ({
+	page,
+	request
+}) => {
+	const { studentUrl, resultsUrl } = await createAssignment(page, 'Remove one');
+	const code = studentUrl.split('/a/')[1]!;
+	for (const name of ['Real Student', 'Fake Name']) {
+		const res = await request.post(`/api/a/${code}/attempt`, {
+			data: { action: 'start', attemptId: crypto.randomUUID(), deviceToken: `remove-${crypto.randomUUID()}`, name }
+		});
+		expect(res.status()).toBe(200);
+	}
+	await page.goto(resultsUrl);
+	const table = page.getByRole('table').first();
+	await expect(table.getByRole('rowheader', { name: 'Fake Name' })).toBeVisible();
+	page.once('dialog', (dialog) => {
+		expect(dialog.message()).toBe('Remove Fake Name and all their answers? This cannot be undone.');
+		void dialog.accept();
+	});
+	await page.getByRole('button', { name: 'Remove Fake Name' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Removed Fake Name and their 0 answers.' })).toBeVisible();
+	await expect(table.getByRole('rowheader', { name: 'Fake Name' })).toHaveCount(0);
+	await expect(table.getByRole('rowheader', { name: 'Real Student' })).toBeVisible();
+	await expectNoAxeViolations(page, 'results page with a remove button per row');
+	const results = await (await request.get(resultsUrl.replace('/r/', '/api/r/'))).json();
+	expect(results.results.rows.map((r: { name: string }) => r.name)).toEqual(['Real Student']);
+});
+
+test('wrong results links get 404, then 429 with Retry-After; the right link keeps working for the same address', async ({
+	page,
+	request
+}) => {
+	const { resultsUrl } = await createAssignment(page, 'Guessing');
 	const wrong = (i: number) => `/r/${'A'.repeat(31)}${String.fromCharCode(66 + (i % 20))}`;
 	const first = await request.get(wrong(0));
 	expect(first.status()).toBe(404);
-	let status = 404;
-	for (let i = 1; i < 30 && status === 404; i++) status = (await request.get(wrong(i))).status();
-	expect(status).toBe(429);
-	expect((await request.get(`/api/r/${'B'.repeat(32)}`)).status()).toBe(429);
+	let last = first;
+	for (let i = 1; i < 30 && last.status() === 404; i++) last = await request.get(wrong(i));
+	expect(last.status()).toBe(429);
+	const wait = Number(last.headers()['retry-after']);
+	expect(wait).toBeGreaterThan(0);
+	expect(wait).toBeLessThanOrEqual(15 * 60);
+	expect(await last.text()).toMatch(/Try again in \d+ minutes?/);
+	const api = await request.get(`/api/r/${'B'.repeat(32)}`);
+	expect(api.status()).toBe(429);
+	expect(api.headers()['retry-after']).toBeTruthy();
+	// The teacher, on the same address (a school's shared one), still gets in with the right link.
+	expect((await request.get(resultsUrl)).status()).toBe(200);
+	expect((await request.get(resultsUrl.replace('/r/', '/api/r/'))).status()).toBe(200);
+	await page.goto(resultsUrl);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Guessing');
+});
+
+test('the reply without JavaScript that shows a new results link is never cached', async ({ request }) => {
+	const port = process.env.E2E_PORT ?? 4173;
+	const res = await request.post('/teach', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` },
+		data: new URLSearchParams({
+			module: SLUG,
+			title: 'No script',
+			feedback: 'immediate',
+			attemptsAllowed: '1',
+			triesPerQuestion: '3'
+		}).toString()
+	});
+	expect(res.status()).toBe(200);
+	expect(await res.text()).toMatch(/\/r\/[A-Za-z0-9_-]{20,}/);
+	expect(res.headers()['cache-control']).toBe('no-store');
 });

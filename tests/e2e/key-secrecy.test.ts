@@ -52,7 +52,17 @@ test('the answer key never reaches the browser before the answer', async ({ page
 
 	// No correctness flags or pairings in the data the page is built from.
 	const dataBody = served.find((s) => s.name === '__data.json')!.body;
-	for (const field of ['correct', 'feedback', 'explanation', 'accepted', 'pairs', 'expected', 'answer']) {
+	for (const field of [
+		'correct',
+		'feedback',
+		'explanation',
+		'rubric',
+		'required',
+		'forbidden',
+		'pairs',
+		'expected',
+		'answer'
+	]) {
 		expect(dataBody.includes(`"${field}"`), `field ${field} in __data.json`).toBe(false);
 	}
 });

@@ -43,7 +43,7 @@ export async function answerRight(page: Page, module: Module, q: ResolvedQuestio
 		case 'short-answer': {
 			const box = p.getByRole('textbox', { name: 'Your answer' });
 			await box.fill('');
-			await box.pressSequentially(q.accepted[0]!);
+			await box.pressSequentially(q.answer);
 			break;
 		}
 		case 'ordering': {
@@ -75,10 +75,10 @@ export async function answerRight(page: Page, module: Module, q: ResolvedQuestio
 				const blank = q.blanks.find((b) => b.id === id)!;
 				const name = `Blank ${i + 1} of ${ids.length}`;
 				if (blank.choices) {
-					const label = blank.choices.find((c) => c.toLowerCase() === blank.accepted[0]!.toLowerCase())!;
+					const label = blank.choices.find((c) => c.toLowerCase() === blank.answer.toLowerCase())!;
 					await p.getByRole('combobox', { name, exact: true }).selectOption({ label });
 				} else {
-					await p.getByRole('textbox', { name, exact: true }).pressSequentially(blank.accepted[0]!);
+					await p.getByRole('textbox', { name, exact: true }).pressSequentially(blank.answer);
 				}
 			}
 			break;

@@ -5,12 +5,17 @@
 import { loadModuleDir } from '../../src/lib/server/content.ts';
 import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
 import { withoutVerdict } from '../../src/lib/format/verdict.ts';
+import type { Rubric } from '../../src/lib/content/schema.ts';
 
 export function loadKey(slug: string): Module {
 	const result = loadModuleDir(`questions/${slug}`, slug);
 	if (!result.ok) throw new Error(`module ${slug} does not load`);
 	return result.module;
 }
+
+/** The feedback a rubric gives for a missing or a forbidden concept. */
+const rubricFeedback = (r: Rubric): string[] =>
+	[...r.required, ...r.forbidden].flatMap((c) => (!Array.isArray(c) && c.feedback ? [c.feedback] : []));
 
 /** Every text that only the graded answer may reveal: feedback, explanations, background. */
 export function secretTexts(q: ResolvedQuestion): string[] {
@@ -27,7 +32,12 @@ export function secretTexts(q: ResolvedQuestion): string[] {
 			out.push(q.feedback.true, q.feedback.false, q.feedback['not-stated']);
 			break;
 		case 'short-answer':
-			out.push(q.feedback.correct, q.feedback.incorrect, ...q.wrongAnswers.map((w) => w.feedback));
+			out.push(
+				q.feedback.correct,
+				q.feedback.incorrect,
+				...q.wrongAnswers.map((w) => w.feedback),
+				...rubricFeedback(q.rubric)
+			);
 			break;
 		case 'ordering':
 			out.push(q.feedback.correct, q.feedback.incorrect);
@@ -36,7 +46,13 @@ export function secretTexts(q: ResolvedQuestion): string[] {
 			out.push(...q.pairs.map((p) => p.feedback));
 			break;
 		case 'cloze':
-			out.push(...q.blanks.map((b) => b.feedback));
+			out.push(
+				...q.blanks.flatMap((b) => [
+					b.feedback,
+					...b.wrongAnswers.map((w) => w.feedback),
+					...(b.rubric ? rubricFeedback(b.rubric) : [])
+				])
+			);
 			break;
 		case 'evidence':
 			out.push(q.feedback.correct, q.feedback.partial, q.feedback.incorrect);

@@ -1,8 +1,27 @@
 /** The export shape of a resolved module: every range carries the text it slices, for checking. */
 import type { Module } from './module.ts';
 import type { Range } from './passage.ts';
+import type { Concept, Question, Rubric } from './schema.ts';
 
-export const EXPORT_VERSION = 1;
+/** 2: typed answers carry `answer` (the model answer) and a `rubric` instead of lists of accepted wordings. */
+export const EXPORT_VERSION = 2;
+
+/** A concept in its one long form, whichever form the author wrote it in. */
+const conceptOut = (c: Concept) => (Array.isArray(c) ? { any: c } : c);
+const rubricOut = (r: Rubric) => ({
+	required: r.required.map(conceptOut),
+	forbidden: r.forbidden.map(conceptOut),
+	partialCredit: r.partialCredit
+});
+
+/** A question with its rubrics written in the long form. */
+function rubricsOut(q: Question): Question {
+	if (q.type === 'short-answer') return { ...q, rubric: rubricOut(q.rubric) };
+	if (q.type === 'cloze') {
+		return { ...q, blanks: q.blanks.map((b) => (b.rubric ? { ...b, rubric: rubricOut(b.rubric) } : b)) };
+	}
+	return q;
+}
 
 export function toExport(m: Module) {
 	const slice = <R extends Range>(r: R) => ({ ...r, text: m.passage.text.slice(r.start, r.end) });
@@ -40,7 +59,7 @@ export function toExport(m: Module) {
 		questions: m.questions.map((q) => {
 			const { resolved, ...rest } = q;
 			return {
-				...rest,
+				...rubricsOut(rest as Question),
 				resolved: {
 					explanation: resolved.explanation.map(slice),
 					...(resolved.expectedSentences

@@ -16,6 +16,7 @@ import {
 	type ScoringPolicy,
 	type TimelineEvent
 } from './schema.ts';
+import { articleSizeProblems } from './limits.ts';
 import {
 	buildPassage,
 	createQuoteResolver,
@@ -25,6 +26,7 @@ import {
 	type QuoteResolution,
 	type ResolvedRange
 } from './passage.ts';
+import { checkClozeBlanks, checkShortAnswer } from './rubric-check.ts';
 
 export interface ContentProblem {
 	file: string;
@@ -302,6 +304,8 @@ export function loadModule(input: {
 	lessonFile: string;
 	lessonSource: string;
 }): LoadResult {
+	const oversized = articleSizeProblems(input.articleFile, input.articleSource);
+	if (oversized.length > 0) return { ok: false, problems: oversized };
 	const problems: ContentProblem[] = [];
 	const article = parseArticle(input.articleFile, input.articleSource);
 	if (!article.ok) problems.push(...article.problems);
@@ -481,17 +485,6 @@ export function loadModule(input: {
 							)
 						);
 					if (b.choices) {
-						const lower = b.choices.map((c) => c.toLowerCase());
-						b.accepted.forEach((a, ai) => {
-							if (!lower.includes(a.toLowerCase())) {
-								problems.push(
-									where.problem(
-										at('blanks', bi, 'accepted', ai),
-										`question "${q.id}": accepted answer "${a}" is not one of the blank's choices`
-									)
-								);
-							}
-						});
 						for (const d of duplicates(b.choices, (c) => c.toLowerCase())) {
 							problems.push(
 								where.problem(at('blanks', bi, 'choices', d.index), `question "${q.id}": duplicate choice "${d.value}"`)
@@ -499,6 +492,7 @@ export function loadModule(input: {
 						}
 					}
 				});
+				for (const f of checkClozeBlanks(q)) problems.push(where.problem(at(...f.path), f.message));
 				break;
 			}
 			case 'evidence': {
@@ -536,6 +530,8 @@ export function loadModule(input: {
 				break;
 			}
 			case 'short-answer':
+				for (const f of checkShortAnswer(q)) problems.push(where.problem(at(...f.path), f.message));
+				break;
 			case 'true-false-not-stated':
 				break;
 		}

@@ -83,19 +83,66 @@ export const trueFalseNotStated = z.strictObject({
 		.describe('Feedback for each of the three choices.')
 });
 
+const alternatives = z
+	.array(text.describe('A word or a phrase of a few words.'))
+	.min(1, 'a concept needs at least one word or phrase');
+
+/**
+ * One idea of an answer: alternative words or phrases, any one of which is enough. Written as a
+ * plain list, or with feedback as `{ any: [...], feedback: ... }`.
+ */
+export const concept = z.union(
+	[
+		alternatives,
+		z.strictObject({
+			any: alternatives,
+			feedback: text
+				.optional()
+				.describe(
+					'For a required concept: shown when the answer lacks it but has another. For a forbidden one: shown when the answer has it.'
+				)
+		})
+	],
+	{ error: 'a concept is a list of words or phrases, or { any: [words or phrases], feedback: text }' }
+);
+
+export const rubric = z
+	.strictObject({
+		required: z
+			.array(concept)
+			.min(1)
+			.max(8)
+			.describe(
+				'Concepts a right answer contains, in any order. Each is a list of alternatives (words or phrases); one of them is enough.'
+			),
+		forbidden: z
+			.array(concept)
+			.default([])
+			.describe('Concepts a right answer must not contain: the wrong idea that shares words with the right one.'),
+		partialCredit: z
+			.boolean()
+			.default(false)
+			.describe(
+				'Give the share of required concepts found when some are missing (only where the lesson scores partial credit).'
+			)
+	})
+	.describe(
+		'How a typed answer is judged by meaning. Words match on their stems ("renewal" = "renewing"), one typo is forgiven in words of 4 to 7 letters and two from 8 letters; other words may come before, between and after.'
+	);
+
+const wrongAnswers = z
+	.array(z.strictObject({ answer: text, feedback: text }))
+	.default([])
+	.describe(
+		'Wrong answers students give, each with feedback that names the misreading. The rubric must refuse every one; an answer typed the same way gets this feedback.'
+	);
+
 export const shortAnswer = z.strictObject({
 	...base,
 	type: z.literal('short-answer'),
-	accepted: z
-		.array(text)
-		.min(1)
-		.describe(
-			'Accepted answers. Case, punctuation, extra spaces and digits vs number words ("3,000", "3000", "three thousand") are normalised.'
-		),
-	wrongAnswers: z
-		.array(z.strictObject({ answer: text, feedback: text }))
-		.default([])
-		.describe('Expected wrong answers with feedback that names the misreading.'),
+	answer: text.describe('The model answer, shown once the question is over. The rubric must accept it.'),
+	rubric,
+	wrongAnswers,
 	feedback: z
 		.strictObject({ correct: text, incorrect: text })
 		.describe('Feedback for a right answer and for any other wrong answer.'),
@@ -136,14 +183,18 @@ export const matching = z.strictObject({
 
 export const clozeBlank = z.strictObject({
 	id: id.describe('Blank id; write {{id}} in the cloze text where the blank stands.'),
-	accepted: z.array(text).min(1).describe('Accepted fillings (normalised like short answers).'),
+	answer: text.describe(
+		'The right filling, shown once the question is over: the right choice of a drop-down blank, or the model answer of a typed one (its rubric must accept it).'
+	),
 	choices: z
 		.array(text)
 		.min(2)
 		.optional()
-		.describe(
-			'If given, the blank is a drop-down of these choices (the first accepted answer must be one of them); otherwise it is typed.'
-		),
+		.describe('If given, the blank is a drop-down of these choices, one of them the answer; otherwise it is typed.'),
+	rubric: rubric
+		.optional()
+		.describe('How a typed blank is judged (required for a typed blank, not allowed with choices).'),
+	wrongAnswers,
 	feedback: text.describe('Shown when this blank is filled wrongly.')
 });
 
@@ -310,4 +361,6 @@ export type SectionInfo = z.infer<typeof section>;
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;
 export type TimelineEvent = z.infer<typeof timelineEvent>;
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
+export type Rubric = z.infer<typeof rubric>;
+export type Concept = z.infer<typeof concept>;
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;

@@ -12,7 +12,7 @@ export function verdictText(result: Pick<GradeResult, 'verdict' | 'revealed' | '
 }
 
 const LEADING_VERDICT =
-	/^\s*(?:right|correct|exactly|yes|no|not quite|not yet|wrong|incorrect|partly right|partly|close)\s*[.!:;,—–-]+\s*(?=\S)/i;
+	/^\s*(?:right|correct|exactly|yes|no|not quite|not yet|wrong|incorrect|partly right|partly)\s*[.!:;,—–-]+\s*(?=\S)/i;
 
 /** A feedback line without a verdict word at its start; the rest keeps its words, capitalised. */
 export function withoutVerdict(line: string): string {

@@ -6,8 +6,9 @@
  */
 import type { ResolvedQuestion } from '../content/module.ts';
 import type { Labelling } from '../content/public.ts';
-import type { QuestionOf } from '../content/schema.ts';
+import type { QuestionOf, Rubric } from '../content/schema.ts';
 import { answersMatch } from './normalize.ts';
+import { matchRubric } from './rubric.ts';
 import type { Response, ResponseOf } from './response.ts';
 import type { Grade, Solution, Verdict } from './types.ts';
 import { withoutVerdict } from '../format/verdict.ts';
@@ -72,10 +73,27 @@ function gradeTrueFalseNotStated(q: Resolved<'true-false-not-stated'>, r: Respon
 	return result(ok ? 1 : 0, [q.feedback[r.choice]], { [r.choice]: ok });
 }
 
+/**
+ * A typed answer judged by its rubric. The feedback is the most specific there is: an authored
+ * wrong answer typed the same way, else the rubric's own (a forbidden concept found, or a required
+ * one missing), else the general line.
+ */
+function judgeTyped(
+	rubric: Rubric,
+	wrongAnswers: readonly { answer: string; feedback: string }[],
+	given: string,
+	otherwise: string
+): { credit: number; feedback: string } {
+	const m = matchRubric(rubric, given);
+	if (m.accepted) return { credit: 1, feedback: '' };
+	const known = wrongAnswers.find((w) => answersMatch(given, [w.answer]));
+	return { credit: m.credit, feedback: known?.feedback ?? m.feedback ?? otherwise };
+}
+
 function gradeShortAnswer(q: Resolved<'short-answer'>, r: ResponseOf<'short-answer'>): Grade {
-	if (answersMatch(r.text, q.accepted)) return result(1, [q.feedback.correct], { text: true });
-	const known = q.wrongAnswers.find((w) => answersMatch(r.text, [w.answer]));
-	return result(0, [known?.feedback ?? q.feedback.incorrect], { text: false });
+	const { credit, feedback } = judgeTyped(q.rubric, q.wrongAnswers, r.text, q.feedback.incorrect);
+	if (credit >= 1) return result(1, [q.feedback.correct], { text: true });
+	return result(credit, [feedback], { text: false });
 }
 
 /** Share of item pairs in the right relative order; a malformed order (unknown, repeated or missing ids) earns 0. */
@@ -114,18 +132,25 @@ function gradeMatching(q: Resolved<'matching'>, r: ResponseOf<'matching'>, l: La
 	return result(right / q.pairs.length, feedback, marks);
 }
 
+/** Share of blanks right; a typed blank whose rubric gives partial credit counts its share. */
 function gradeCloze(q: Resolved<'cloze'>, r: ResponseOf<'cloze'>): Grade {
 	const marks: Record<string, boolean> = {};
 	const feedback: string[] = [];
 	let right = 0;
 	for (const blank of q.blanks) {
 		const given = r.blanks[blank.id] ?? '';
-		const ok = blank.choices
-			? given.trim() !== '' && blank.accepted.some((a) => a.trim().toLowerCase() === given.trim().toLowerCase())
-			: answersMatch(given, blank.accepted);
-		marks[blank.id] = ok;
-		if (ok) right++;
-		else feedback.push(blank.feedback);
+		let credit: number;
+		let line = blank.feedback;
+		if (blank.choices || !blank.rubric) {
+			credit = given.trim() !== '' && given.trim().toLowerCase() === blank.answer.trim().toLowerCase() ? 1 : 0;
+		} else {
+			const judged = judgeTyped(blank.rubric, blank.wrongAnswers, given, blank.feedback);
+			credit = judged.credit;
+			line = judged.feedback;
+		}
+		marks[blank.id] = credit >= 1;
+		right += credit;
+		if (credit < 1) feedback.push(line);
 	}
 	return result(right / q.blanks.length, feedback, marks);
 }
@@ -207,7 +232,7 @@ export function solutionFor(q: ResolvedQuestion, labels: Labelling): Solution {
 		case 'true-false-not-stated':
 			return { type: q.type, choice: q.answer };
 		case 'short-answer':
-			return { type: q.type, answers: [...q.accepted] };
+			return { type: q.type, answers: [q.answer] };
 		case 'ordering':
 			return { type: q.type, order: q.items.map((it) => it.id) };
 		case 'matching':
@@ -216,7 +241,7 @@ export function solutionFor(q: ResolvedQuestion, labels: Labelling): Solution {
 				pairs: Object.fromEntries(q.pairs.map((p, i) => [`l${i + 1}`, labelOf(labels.right, p.id)!]))
 			};
 		case 'cloze':
-			return { type: q.type, blanks: Object.fromEntries(q.blanks.map((b) => [b.id, b.accepted[0]!])) };
+			return { type: q.type, blanks: Object.fromEntries(q.blanks.map((b) => [b.id, b.answer])) };
 		case 'evidence':
 			return { type: q.type, sentences: [...(q.resolved.expectedSentences ?? [])] };
 		case 'evidence-paired':

@@ -16,9 +16,11 @@ export type Solution =
 	| { type: 'single-choice'; optionId: string }
 	| { type: 'multi-select'; optionIds: string[] }
 	| { type: 'true-false-not-stated'; choice: 'true' | 'false' | 'not-stated' }
+	/** The model answer, alone: the rubric that grades typed answers is key material and stays on the server. */
 	| { type: 'short-answer'; answers: string[] }
 	| { type: 'ordering'; order: string[] }
 	| { type: 'matching'; pairs: Record<string, string> }
+	/** Each blank's right choice or model answer. */
 	| { type: 'cloze'; blanks: Record<string, string> }
 	| { type: 'evidence'; sentences: string[] }
 	| { type: 'evidence-paired'; partA: string; partB: string };

@@ -2,13 +2,11 @@
  * The repository against both databases: SQLite in a temporary file, and PostgreSQL on the
  * private cluster that tests/server/pg-global-setup.ts starts. Each suite gets a fresh database.
  */
-import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -25,8 +23,9 @@ import {
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 // Brings in the ProvidedContext declarations for inject('pgUrl') and inject('pgError').
 import type {} from '../pg-global-setup.ts';
-
-const run = promisify(execFile);
+import { runScript } from './processes.ts';
+import { parseCreateForm } from '../../../src/lib/server/assignments/create.ts';
+import { displayName } from '../../../src/lib/server/assignments/student.ts';
 
 interface Target {
 	name: 'sqlite' | 'postgres';
@@ -131,14 +130,16 @@ function newAnswer(
 	};
 }
 
-describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target) => {
+// Budgets: a PostgreSQL test makes a database and runs migrations over a socket; on a busy machine
+// that takes seconds, so every test here may take up to 30 s and the set-up 60 s.
+describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeout: 30_000 }, (target) => {
 	let handle: DatabaseHandle;
 	let repo: Repository;
 
 	beforeAll(async () => {
 		handle = await openDatabase(await target.fresh());
 		repo = createRepository(handle.db, { now: steppingClock() });
-	});
+	}, 60_000);
 
 	afterAll(async () => {
 		await handle?.close();
@@ -256,6 +257,40 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 				name: 'RepositoryError',
 				code: 'conflict'
 			});
+		});
+
+		it('stores names and titles the visible-text check accepts unchanged; NUL, lone surrogates and invisible text are refused before storage', async () => {
+			const form = (title: string) => {
+				const f = new FormData();
+				for (const [k, v] of Object.entries({
+					module: 'm',
+					title,
+					feedback: 'immediate',
+					attemptsAllowed: '1',
+					triesPerQuestion: '3'
+				}))
+					f.set(k, v);
+				return parseCreateForm(f, new Date(), () => true);
+			};
+			for (const text of ['محمد علي', '김민준 🎉', 'Zoë O’Brien', 'e\u0301te']) {
+				const parsed = form(text);
+				expect(parsed.ok).toBe(true);
+				if (!parsed.ok) continue;
+				const created = await repo.createAssignment(newAssignment({ title: parsed.value.title }));
+				expect((await repo.getAssignment(created.id))?.title).toBe(text.normalize('NFC'));
+				const { attempt } = await repo.startAttempt({
+					id: randomUUID(),
+					assignmentId: created.id,
+					displayName: displayName.parse(text),
+					deviceHash: sha256(randomUUID()),
+					seed: 's'
+				});
+				expect((await repo.getAttempt(attempt.id))?.displayName).toBe(text.normalize('NFC'));
+			}
+			for (const bad of ['a\u0000b', 'a\ud800b', '\u200b\u200b', 'x\u202ey']) {
+				expect(form(bad).ok).toBe(false);
+				expect(displayName.safeParse(bad).success).toBe(false);
+			}
 		});
 
 		it('closes, releases and reopens', async () => {
@@ -503,6 +538,29 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', (target
 			expect(await repo.listAnswersForAssignment(other.assignment.id)).toEqual([kept.answer]);
 		});
 
+		it("removes one student's attempt and answers, and nothing of anyone else's", async () => {
+			const { assignment, attempt } = await startedAttempt('Fake 1');
+			const { attempt: other } = await repo.startAttempt({
+				id: randomUUID(),
+				assignmentId: assignment.id,
+				displayName: 'Real',
+				deviceHash: sha256(randomUUID()),
+				seed: 's'
+			});
+			await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
+			await repo.recordAnswer(newAnswer(attempt.id, 'q2', 1));
+			await repo.recordAnswer(newAnswer(other.id, 'q1', 1));
+			const elsewhere = await startedAttempt('Elsewhere');
+			// Not an attempt of this assignment: nothing happens.
+			expect(await repo.deleteAttempt(assignment.id, elsewhere.attempt.id)).toBeUndefined();
+			expect(await repo.deleteAttempt(assignment.id, attempt.id)).toEqual({ displayName: 'Fake 1', answers: 2 });
+			expect(await repo.deleteAttempt(assignment.id, attempt.id)).toBeUndefined();
+			expect((await repo.listAttempts(assignment.id)).map((a) => a.displayName)).toEqual(['Real']);
+			expect(await repo.listAnswers(attempt.id)).toEqual([]);
+			expect(await repo.listAnswers(other.id)).toHaveLength(1);
+			expect(await repo.getAttempt(elsewhere.attempt.id)).toBeDefined();
+		});
+
 		it('deletes an assignment with everything in it, so its links find nothing', async () => {
 			const { assignment, attempt } = await startedAttempt();
 			await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
@@ -529,14 +587,15 @@ describe('SQLite specifics', () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	it('opens in WAL mode with a busy timeout, foreign keys and synchronous NORMAL, creating the folder', async () => {
+	it('opens in WAL mode without a blocking busy wait, foreign keys and synchronous NORMAL, creating the folder', async () => {
 		const handle = await openDatabase(join(dir, 'nested', 'folder', 'app.db'));
 		try {
 			const pragma = async (name: string) =>
 				Object.values((await sql.raw(`pragma ${name}`).execute(handle.db)).rows[0] as object)[0];
 			expect(handle.dialect).toBe('sqlite');
 			expect(await pragma('journal_mode')).toBe('wal');
-			expect(await pragma('busy_timeout')).toBe(5000);
+			// SQLite's own wait would sleep on the event loop; the repository waits instead (unavailable.ts).
+			expect(await pragma('busy_timeout')).toBe(0);
 			expect(await pragma('foreign_keys')).toBe(1);
 			expect(await pragma('synchronous')).toBe(1);
 		} finally {
@@ -558,11 +617,16 @@ describe('SQLite specifics', () => {
 		await expect(openDatabase()).rejects.toThrow(/postgres:\/\/.*DATABASE_PATH/);
 	});
 
-	it('never surfaces SQLITE_BUSY while other processes write to the same file', async () => {
+	// Three processes write 150 answers each to one file at once. Every wait for the lock is given a
+	// budget far beyond what the work needs on any machine, so the outcome does not depend on load;
+	// the test's own budget covers starting two Node processes with tsx on a busy machine.
+	it('never surfaces SQLITE_BUSY while other processes write to the same file', { timeout: 180_000 }, async () => {
 		const file = join(dir, 'contended.db');
 		const handle = await openDatabase(file);
+		const budget = { DATABASE_BUSY_WAIT_MS: '120000' };
+		const writers = ['p1', 'p2'].map((prefix) => ({ prefix, child: null as ReturnType<typeof runScript> | null }));
 		try {
-			const repo = createRepository(handle.db);
+			const repo = createRepository(handle.db, { busyWaitMs: 120_000 });
 			const assignment = await repo.createAssignment(newAssignment());
 			const { attempt } = await repo.startAttempt({
 				id: randomUUID(),
@@ -571,18 +635,22 @@ describe('SQLite specifics', () => {
 				deviceHash: sha256('a'),
 				seed: 's'
 			});
-			const writer = resolve('tests/server/db/sqlite-writer.ts');
-			const other = (prefix: string) =>
-				run(process.execPath, ['--import', 'tsx', writer, file, attempt.id, prefix, '150'], { timeout: 60_000 });
-			const local = Promise.all(
+			for (const w of writers) w.child = runScript('sqlite-writer.ts', [file, attempt.id, w.prefix, '150'], budget);
+			// Both writers have opened the file before anyone writes, then all three start together.
+			await Promise.all(writers.map((w) => w.child!.said('ready')));
+			for (const w of writers) w.child!.tell();
+			const mine = await Promise.all(
 				Array.from({ length: 150 }, (_, i) => repo.recordAnswer(newAnswer(attempt.id, `local-${i}`, 1)))
 			);
-			const [a, b, mine] = await Promise.all([other('p1'), other('p2'), local]);
-			expect(JSON.parse(a.stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
-			expect(JSON.parse(b.stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
+			for (const w of writers) {
+				const { code, stdout } = await w.child!.finished();
+				expect(code).toBe(0);
+				expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toEqual({ stored: 150, failed: [] });
+			}
 			expect(mine.every((r) => r.stored)).toBe(true);
 			expect(await repo.listAnswers(attempt.id)).toHaveLength(450);
 		} finally {
+			for (const w of writers) if (w.child && w.child.process.exitCode === null) w.child.process.kill();
 			await handle.close();
 		}
 	});

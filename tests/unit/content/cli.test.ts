@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../../src/lib/content/passage.ts';
 import type { ModuleExport } from '../../../src/lib/content/export.ts';
 
+// Budgets: each run starts Node with tsx and loads every module, seconds on a busy machine. The
+// child gets 60 s, each test 90 s, so a slow machine is never mistaken for a failure.
+const CHILD_BUDGET_MS = 60_000;
+const TEST_BUDGET = { timeout: 90_000 };
 const run = (script: string, ...args: string[]) =>
-	spawnSync('npx', ['tsx', `scripts/${script}`, ...args], { encoding: 'utf8' });
+	spawnSync('npx', ['tsx', `scripts/${script}`, ...args], { encoding: 'utf8', timeout: CHILD_BUDGET_MS });
 
 const same = (a: string, b: string) => normalizeForMatch(a).text === normalizeForMatch(b.trim()).text;
 
-describe('npm run content:check', () => {
+describe('npm run content:check', TEST_BUDGET, () => {
 	it('passes on the real modules', () => {
 		const r = run('content-check.ts');
 		expect(r.stderr).toBe('');
@@ -27,7 +31,7 @@ describe('npm run content:check', () => {
 	});
 });
 
-describe('npm run content:export', () => {
+describe('npm run content:export', TEST_BUDGET, () => {
 	const r = run('content-export.ts', 'seoul-warns-north-korean-soldiers-russia');
 	const data = JSON.parse(r.stdout) as ModuleExport;
 
@@ -54,6 +58,19 @@ describe('npm run content:export', () => {
 		for (const p of data.passage.paragraphs) {
 			for (const s of p.sentences) expect(data.passage.text.slice(s.start, s.end)).toBe(s.text);
 		}
+	});
+
+	it('gives each typed answer its model answer and its rubric, every concept in the long form', () => {
+		expect(data.exportVersion).toBe(2);
+		const rubrics = data.questions.flatMap((q) =>
+			q.type === 'short-answer' ? [q.rubric] : q.type === 'cloze' ? q.blanks.flatMap((b) => b.rubric ?? []) : []
+		);
+		expect(rubrics.length).toBeGreaterThanOrEqual(6);
+		for (const r of rubrics) {
+			for (const c of [...r.required, ...r.forbidden]) expect(c).toMatchObject({ any: expect.any(Array) });
+		}
+		const veto = data.questions.find((q) => q.id === 'russia-vetoed');
+		expect(veto).toMatchObject({ answer: 'the renewal of UN sanctions monitoring against North Korea' });
 	});
 
 	it('refuses an unknown slug', () => {

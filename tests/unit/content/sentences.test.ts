@@ -41,3 +41,40 @@ describe('splitSentences', () => {
 		]);
 	});
 });
+
+describe('long paragraphs', () => {
+	const sample =
+		'U.S. officials met Mr. Smith in Washington, D.C. on Tuesday. He said the talks, e.g. on trade, went well. "We agreed," he said! Did they? The U.S. Army said so. ';
+
+	it('split exactly as their parts would, however long they are', () => {
+		const one = splitSentences(sample.trim());
+		const times = 500;
+		const long = sample.repeat(times).trim();
+		const spans = splitSentences(long);
+		expect(spans).toHaveLength(one.length * times);
+		for (let i = 0; i < times; i++) {
+			for (let j = 0; j < one.length; j++) {
+				const span = spans[i * one.length + j]!;
+				expect(long.slice(span.start, span.end)).toBe(sample.slice(one[j]!.start, one[j]!.end));
+			}
+		}
+	});
+
+	it('reach the segmenter only in bounded pieces, so splitting stays linear', () => {
+		const seen: number[] = [];
+		const original = Intl.Segmenter.prototype.segment;
+		Intl.Segmenter.prototype.segment = function (input: string) {
+			seen.push(input.length);
+			return original.call(this, input);
+		};
+		try {
+			const noEnds = 'word '.repeat(80_000);
+			const spans = splitSentences(noEnds.trim());
+			expect(spans).toEqual([{ start: 0, end: noEnds.trim().length }]);
+			splitSentences(sample.repeat(2000));
+		} finally {
+			Intl.Segmenter.prototype.segment = original;
+		}
+		expect(Math.max(...seen)).toBeLessThanOrEqual(4000);
+	});
+});

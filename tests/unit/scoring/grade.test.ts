@@ -125,6 +125,47 @@ describe('short-answer', () => {
 	});
 });
 
+describe('typed answers of the real module: the most specific feedback', () => {
+	const veto = questionOf(real, 'russia-vetoed');
+	const gradeVeto = (text: string) => grade(veto, { type: 'short-answer', text }, labelling(veto));
+
+	it.each([
+		// an authored wrong answer typed the same way
+		[
+			'UN sanctions',
+			'Close, but Russia vetoed the renewal of the monitoring of sanctions, not the sanctions themselves.'
+		],
+		// a forbidden concept
+		[
+			'the sanctions monitoring team of 11 countries',
+			'That team was set up later by 11 countries to continue the work of the UN panel. Russia vetoed something at the UN itself.'
+		],
+		// a required concept missing while another is there
+		[
+			'new sanctions on north korea',
+			'Close, but Russia vetoed the renewal of the monitoring of sanctions, the checks on whether they are kept, not the sanctions themselves.'
+		],
+		// nothing the rubric knows
+		// (the grader drops the authored "Not quite.": the heading already gives the verdict)
+		['a peace deal', 'Find the word "vetoed" in this section and read what follows it.']
+	])('%j → %j', (text, feedback) => {
+		expect(gradeVeto(text)).toEqual({ credit: 0, verdict: 'incorrect', feedback: [feedback], marks: { text: false } });
+	});
+
+	it('gives part of a blank whose rubric allows partial credit, with the blank’s feedback', () => {
+		const q = questionOf(real, 'marriage-of-convenience');
+		const g = grade(q, { type: 'cloze', blanks: { b1: 'benefit', b2: 'food and oil' } }, labelling(q));
+		expect(g).toMatchObject({ verdict: 'partial', marks: { b1: true, b2: false } });
+		expect(g.credit).toBeCloseTo((1 + 2 / 3) / 2, 3);
+		expect(g.feedback).toEqual([
+			'Look at the end of the second paragraph, after the words "in exchange for". Name all three things.'
+		]);
+		const tech = grade(q, { type: 'cloze', blanks: { b1: 'benefit', b2: 'food, oil and technology' } }, labelling(q));
+		expect(tech.credit).toBe(0.5);
+		expect(tech.feedback[0]).toMatch(/^Technology is what Seoul fears/);
+	});
+});
+
 describe('ordering: share of pairs in the right relative order', () => {
 	it.each([
 		[['sent', 'opened', 'pies', 'thanked'], 1],
@@ -313,11 +354,16 @@ describe('the first real module', () => {
 		}
 	});
 
-	it('every accepted short answer counts in capitals with a full stop', () => {
+	it('every model answer of a typed question counts in capitals with a full stop', () => {
 		for (const q of real.questions) {
-			if (q.type !== 'short-answer') continue;
-			for (const a of q.accepted) {
-				expect(g(q.id, { type: 'short-answer', text: `${a.toUpperCase()}.` }).verdict, `${q.id}: ${a}`).toBe('correct');
+			if (q.type === 'short-answer') {
+				expect(g(q.id, { type: 'short-answer', text: `${q.answer.toUpperCase()}.` }).verdict, q.id).toBe('correct');
+			}
+			if (q.type === 'cloze') {
+				const blanks = Object.fromEntries(
+					q.blanks.map((b) => [b.id, b.choices ? b.answer : `${b.answer.toUpperCase()}.`])
+				);
+				expect(g(q.id, { type: 'cloze', blanks }).verdict, q.id).toBe('correct');
 			}
 		}
 	});

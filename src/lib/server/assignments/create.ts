@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { feedbackModes, type AssignmentSettings } from '../db/schema.ts';
 import type { Assignment, Repository } from '../db/repository.ts';
 import { newResultsSecret, sha256Hex } from './secrets.ts';
+import { visibleText } from './visible-text.ts';
 
 const checkbox = z
 	.union([z.literal('on'), z.literal('true'), z.literal('')])
@@ -27,7 +28,13 @@ export const createForm = z.object({
 	title: z
 		.string()
 		.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
-		.pipe(z.string().min(1, 'Give the assignment a title.').max(120, 'Keep the title under 120 characters.')),
+		.pipe(
+			z
+				.string()
+				.min(1, 'Give the assignment a title.')
+				.max(120, 'Keep the title under 120 characters.')
+				.check(visibleText('title'))
+		),
 	feedback: z.enum(feedbackModes, 'Choose when students see feedback.'),
 	attemptsAllowed: wholeNumber(1, 100, 'Attempts allowed'),
 	triesPerQuestion: wholeNumber(1, 10, 'Tries per question'),
@@ -51,6 +58,21 @@ export const createForm = z.object({
 
 export type CreateForm = z.infer<typeof createForm>;
 
+const CREATE_FIELDS = Object.keys(createForm.shape) as (keyof CreateForm)[];
+
+/**
+ * The create form's own fields as posted (strings only, first value of each): anything else the
+ * browser sends, `__proto__` and `constructor` included, is left behind here.
+ */
+export function createFormValues(form: FormData): Partial<Record<keyof CreateForm, string>> {
+	const values: Partial<Record<keyof CreateForm, string>> = {};
+	for (const field of CREATE_FIELDS) {
+		const value = form.get(field);
+		if (typeof value === 'string') values[field] = value;
+	}
+	return values;
+}
+
 /** Field name → first problem, for showing beside the form. */
 export type FormErrors = Partial<Record<keyof CreateForm | 'form', string>>;
 
@@ -61,9 +83,7 @@ export function parseCreateForm(
 ):
 	| { ok: true; value: { moduleSlug: string; title: string; settings: AssignmentSettings } }
 	| { ok: false; errors: FormErrors } {
-	const raw: Record<string, string> = {};
-	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
-	const parsed = createForm.safeParse(raw);
+	const parsed = createForm.safeParse(createFormValues(form));
 	const errors: FormErrors = {};
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {

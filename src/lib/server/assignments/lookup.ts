@@ -10,6 +10,7 @@ import { getRepository } from '../db/index.ts';
 import { isStudentCode, normaliseStudentCode } from '../db/codes.ts';
 import type { Assignment, Repository } from '../db/repository.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { noteRetryAfter } from '../retry-after.ts';
 import { looksLikeResultsSecret, sameDigest, sha256Hex } from './secrets.ts';
 
 export interface Found {
@@ -44,29 +45,36 @@ const NOT_FOUND =
 	'There are no results at this address. Check the link you were given when you created the assignment.';
 
 /**
- * The assignment behind a results secret. `client` is the caller's address: once it has guessed
- * wrong GUESS_LIMIT times in the window, every lookup from it gets 429 until the window passes.
+ * The assignment behind a results secret. `client` is the caller's address. Only wrong secrets are
+ * limited: the right one always works, so a teacher behind a school's shared address is never locked
+ * out by someone else's typos. Once an address has guessed wrong GUESS_LIMIT times in the window,
+ * its further wrong guesses get 429 with Retry-After (and are not counted) until the window passes.
  */
 export async function byResultsSecret(
 	secret: string,
 	client: string,
 	limiter: RateLimiter = resultsLimiter()
 ): Promise<Found> {
-	if (limiter.blocked(client)) {
-		error(
-			429,
-			`Too many wrong results links from this address. Try again in ${Math.ceil(limiter.retryAfter(client) / 60)} minutes.`
-		);
-	}
 	const hash = sha256Hex(secret);
 	const repo = await getRepository();
 	const assignment = looksLikeResultsSecret(secret) ? await repo.getAssignmentByResultsHash(hash) : undefined;
 	// The database finds the row by its hash; compare again in constant time before trusting it.
 	if (!assignment || !sameDigest(assignment.resultsHash, hash)) {
+		if (limiter.blocked(client)) {
+			const seconds = limiter.retryAfter(client);
+			noteRetryAfter(seconds);
+			error(429, `Too many wrong results links from this address. Try again in ${minutes(seconds)}.`);
+		}
 		limiter.fail(client);
 		error(404, NOT_FOUND);
 	}
 	const module = getModule(assignment.moduleSlug);
 	if (!module) error(404, 'The lesson of this assignment is no longer available.');
 	return { repo, assignment, module };
+}
+
+/** "1 minute", "15 minutes": whole minutes, rounded up. */
+export function minutes(seconds: number): string {
+	const n = Math.max(1, Math.ceil(seconds / 60));
+	return n === 1 ? '1 minute' : `${n} minutes`;
 }

@@ -23,11 +23,12 @@ import {
 	resultsVisible
 } from './policy.ts';
 import { newSeed, sha256Hex } from './secrets.ts';
+import { visibleText } from './visible-text.ts';
 
 /** Longest display name, in characters as people count them (code points). */
 export const NAME_MAX = 40;
 
-/** A display name: trimmed, NFC, 1–40 characters of any script, no control characters. */
+/** A display name: trimmed, NFC, 1–40 characters of any script that can be seen (see text/visible.ts). */
 export const displayName = z
 	.string()
 	.max(400)
@@ -37,8 +38,7 @@ export const displayName = z
 			.string()
 			.min(1, 'Type your name.')
 			.refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters.`)
-			// eslint-disable-next-line no-control-regex
-			.refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'Use letters, digits and punctuation only.')
+			.check(visibleText('name'))
 	);
 
 const deviceToken = z

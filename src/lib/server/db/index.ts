@@ -7,13 +7,16 @@
  * the server process being killed (kill -9); only a power cut or OS crash can lose the last few
  * commits, which is the usual trade for WAL's write rate.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
 import { Kysely, PostgresDialect } from 'kysely';
+import { noteRetryAfter } from '../retry-after.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations.ts';
 import { ImmediateSqliteDialect, preparingOnce } from './sqlite-dialect.ts';
 import { createRepository, type Repository } from './repository.ts';
+import { DatabaseUnavailableError } from './unavailable.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,6 +26,10 @@ export interface DatabaseHandle {
 	/** Where the data lives, for logs: a file path, or the PostgreSQL URL without its password. */
 	location: string;
 	close(): Promise<void>;
+	/** SQLite files: throws DatabaseUnavailableError('gone') once the file was deleted or replaced. */
+	checkFile?: () => void;
+	/** Called once the schema is up to date (SQLite: stop waiting for locks on the thread). */
+	migrated?: () => void;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/closeread.db';
@@ -45,6 +52,7 @@ export async function openDatabase(url?: string): Promise<DatabaseHandle> {
 		await handle.close();
 		throw error;
 	}
+	handle.migrated?.();
 	return handle;
 }
 
@@ -69,23 +77,54 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
 	const sqlite = new SQLite(file);
 	try {
 		sqlite.pragma('journal_mode = WAL');
-		sqlite.pragma('busy_timeout = 5000');
+		// Only while opening and migrating (two servers starting on one new file); see `migrated`.
+		sqlite.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
 		sqlite.pragma('foreign_keys = ON');
 		sqlite.pragma('synchronous = NORMAL');
 	} catch (error) {
 		sqlite.close();
 		throw error;
 	}
-	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }) });
+	const db = new Kysely<Database>({
+		dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }, sqlite)
+	});
 	return {
 		db,
 		dialect: 'sqlite',
 		location: file,
+		checkFile: inMemory ? undefined : fileWatch(file),
+		migrated: () => sqlite.pragma('busy_timeout = 0'),
 		// Kysely closes the better-sqlite3 handle only once it has used it; close it ourselves too.
 		close: async () => {
 			await db.destroy();
 			if (sqlite.open) sqlite.close();
 		}
+	};
+}
+
+/** SQLite's own (blocking) wait for a lock while a database is opened and migrated. */
+export const OPENING_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * A check that the file at `file` is still the one opened: deleted, or replaced by another file
+ * (a restored backup, a copy), writes would go where no one will read them again. The first time
+ * it is noticed, the log says so in capitals; from then on every write is refused until a restart.
+ */
+function fileWatch(file: string): () => void {
+	const opened = statSync(file);
+	let gone = false;
+	return () => {
+		if (!gone) {
+			const current = statSync(file, { throwIfNoEntry: false });
+			if (current && current.ino === opened.ino && current.dev === opened.dev) return;
+			gone = true;
+			console.error(
+				`[db] DATABASE FILE ${current ? 'REPLACED' : 'DELETED'} WHILE RUNNING: ${file} is no longer the file this server opened. ` +
+					'Every write is now refused with 503 so that no answer is acknowledged and then lost. ' +
+					'Restore the file or move the new one into place, then restart the server.'
+			);
+		}
+		throw new DatabaseUnavailableError('gone');
 	};
 }
 
@@ -143,10 +182,34 @@ export async function getRepository(): Promise<Repository> {
 	const { repositories } = shared();
 	let repo = repositories.get(handle);
 	if (!repo) {
-		repo = createRepository(handle.db);
+		repo = answering503(createRepository(handle.db, { checkFile: handle.checkFile }));
 		repositories.set(handle, repo);
 	}
 	return repo;
+}
+
+/**
+ * The repository as routes use it: a write the database cannot take now (busy, full disk, file
+ * gone) becomes a 503 with Retry-After instead of a 500.
+ */
+function answering503(repo: Repository): Repository {
+	return new Proxy(repo, {
+		get(target, key, receiver) {
+			const value: unknown = Reflect.get(target, key, receiver);
+			if (typeof value !== 'function') return value;
+			return async (...args: unknown[]) => {
+				try {
+					return await value.apply(target, args);
+				} catch (e) {
+					if (e instanceof DatabaseUnavailableError) {
+						noteRetryAfter(e.retryAfterSeconds);
+						error(503, e.message);
+					}
+					throw e;
+				}
+			};
+		}
+	});
 }
 
 /** Close the shared database (server shutdown, tests). The next getDb() opens it again. */
@@ -160,6 +223,7 @@ export async function closeDb(): Promise<void> {
 }
 
 export { createRepository, RepositoryError } from './repository.ts';
+export { DatabaseUnavailableError } from './unavailable.ts';
 export type * from './repository.ts';
 export {
 	generateStudentCode,

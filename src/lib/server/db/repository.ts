@@ -14,6 +14,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Response } from '../../scoring/response.ts';
 import type { Verdict } from '../../scoring/types.ts';
 import { generateStudentCode } from './codes.ts';
+import { writePolicy } from './unavailable.ts';
 import {
 	assignmentSettings,
 	type AnswerRow,
@@ -142,8 +143,10 @@ export class RepositoryError extends Error {
 export interface RepositoryOptions {
 	/** The clock for timestamps the caller leaves out (tests pass a fixed one). */
 	now?: () => Date;
-	/** How many times a write is retried after SQLITE_BUSY or a PostgreSQL deadlock. */
-	writeRetries?: number;
+	/** How long a write waits for another process's lock before it is refused as busy (ms). */
+	busyWaitMs?: number;
+	/** Throws when the database file is no longer the one opened (see unavailable.ts). */
+	checkFile?: () => void;
 }
 
 export type Repository = ReturnType<typeof createRepository>;
@@ -152,18 +155,14 @@ type Tx = Transaction<Database>;
 
 export function createRepository(db: Kysely<Database>, options: RepositoryOptions = {}) {
 	const now = () => (options.now ?? (() => new Date()))().toISOString();
-	const retries = options.writeRetries ?? 3;
+	const write = writePolicy({ busyWaitMs: options.busyWaitMs, checkFile: options.checkFile });
 
-	/** Run `work` in a write transaction, retrying the lock errors that are safe to retry. */
-	async function withWrite<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
-		for (let attempt = 0; ; attempt++) {
-			try {
-				return await db.transaction().execute(work);
-			} catch (error) {
-				if (attempt >= retries || !isTransientLockError(error)) throw error;
-				await pause(25 * 2 ** attempt);
-			}
-		}
+	/**
+	 * Run `work` in a write transaction, waiting (without blocking) for another process's lock; a
+	 * write that cannot be made safely throws DatabaseUnavailableError (unavailable.ts).
+	 */
+	function withWrite<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
+		return write(() => db.transaction().execute(work));
 	}
 
 	async function findAssignment(
@@ -238,6 +237,32 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.executeTakeFirstOrThrow();
 				const deleted = await trx.deleteFrom('attempts').where('assignment_id', '=', assignmentId).executeTakeFirst();
 				return { attempts: Number(deleted.numDeletedRows), answers: Number(counted.n) };
+			});
+		},
+
+		/**
+		 * Delete one student's attempt of an assignment and, through the cascade, its answers. What was
+		 * removed, or undefined when the attempt is not (or no longer) in this assignment.
+		 */
+		async deleteAttempt(
+			assignmentId: string,
+			attemptId: string
+		): Promise<{ displayName: string; answers: number } | undefined> {
+			return withWrite(async (trx) => {
+				const attempt = await trx
+					.selectFrom('attempts')
+					.select('display_name')
+					.where('id', '=', attemptId)
+					.where('assignment_id', '=', assignmentId)
+					.executeTakeFirst();
+				if (!attempt) return undefined;
+				const counted = await trx
+					.selectFrom('answers')
+					.where('attempt_id', '=', attemptId)
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow();
+				await trx.deleteFrom('attempts').where('id', '=', attemptId).execute();
+				return { displayName: attempt.display_name, answers: Number(counted.n) };
 			});
 		},
 
@@ -512,17 +537,7 @@ function errorCode(error: unknown): string {
 	return '';
 }
 
-/** SQLITE_BUSY (and its extended codes); PostgreSQL deadlock or serialization failure. */
-function isTransientLockError(error: unknown): boolean {
-	const code = errorCode(error);
-	return code.startsWith('SQLITE_BUSY') || code === '40P01' || code === '40001';
-}
-
 function isUniqueViolation(error: unknown): boolean {
 	const code = errorCode(error);
 	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-function pause(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
 }

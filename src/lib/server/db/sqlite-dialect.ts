@@ -9,10 +9,10 @@
  *   is the contended resource. A plain `BEGIN` is deferred: a transaction that reads and then
  *   writes must upgrade its lock mid-way, and SQLite answers a failed upgrade with SQLITE_BUSY at
  *   once, without consulting the busy handler. `BEGIN IMMEDIATE` takes the write lock up front,
- *   where the busy handler (`busy_timeout`, 5 s) simply waits for the other writer to finish.
- *   better-sqlite3 waits synchronously, which only ever happens under cross-process contention.
- * - The repository retries the rare SQLITE_BUSY that still escapes (a writer holding the lock for
- *   longer than the timeout) a few times before giving up; see `withWrite` in repository.ts.
+ *   where waiting for the other writer is possible at all. SQLite's busy handler would wait by
+ *   sleeping on the thread (better-sqlite3 is synchronous), freezing every request of the server, so
+ *   once the schema is migrated `busy_timeout` is 0 and the repository waits instead, asynchronously
+ *   and within a budget, answering 503 past it; see `writePolicy` in unavailable.ts.
  *
  * The adapter also declares transactional DDL (SQLite has it; Kysely is cautious by default), so
  * the migrator reads its state and applies pending migrations inside one BEGIN IMMEDIATE: two
@@ -53,9 +53,28 @@ export function preparingOnce(database: SqliteDatabase, max = 500): SqliteDataba
 	};
 }
 
+/** What the driver needs to know of the raw handle: whether a transaction is still open. */
+export interface TransactionState {
+	readonly inTransaction: boolean;
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+	readonly #state: TransactionState | undefined;
+	constructor(config: SqliteDialectConfig, state?: TransactionState) {
+		super(config);
+		this.#state = state;
+	}
 	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
 		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+	/**
+	 * SQLite rolls a transaction back by itself after some errors (a full disk, an I/O error). A
+	 * second ROLLBACK would then fail with "cannot rollback - no transaction is active" and hide the
+	 * real cause from the caller and the log, so it is only sent while a transaction is open.
+	 */
+	override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+		if (this.#state && !this.#state.inTransaction) return;
+		await super.rollbackTransaction(connection);
 	}
 }
 
@@ -67,12 +86,15 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 export class ImmediateSqliteDialect extends SqliteDialect {
 	readonly #config: SqliteDialectConfig;
-	constructor(config: SqliteDialectConfig) {
+	readonly #state: TransactionState | undefined;
+	/** `state`: the raw better-sqlite3 handle, to tell whether SQLite already ended a transaction. */
+	constructor(config: SqliteDialectConfig, state?: TransactionState) {
 		super(config);
 		this.#config = config;
+		this.#state = state;
 	}
 	override createDriver(): Driver {
-		return new ImmediateSqliteDriver(this.#config);
+		return new ImmediateSqliteDriver(this.#config, this.#state);
 	}
 	override createAdapter(): DialectAdapter {
 		return new TransactionalDdlSqliteAdapter();

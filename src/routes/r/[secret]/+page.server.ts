@@ -41,5 +41,19 @@ export const actions = {
 		}
 		const removed = await repo.deleteAssignmentData(assignment.id);
 		return { done: 'delete' as const, removed };
+	},
+	/** Remove one student's row (a fake name, a duplicate join) with their answers. */
+	remove: async ({ params, getClientAddress, request }) => {
+		const { repo, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const attemptId = form?.get('attempt');
+		if (typeof attemptId !== 'string' || !UUID.test(attemptId)) {
+			return fail(400, { removeError: 'Choose the student to remove.' });
+		}
+		const removed = await repo.deleteAttempt(assignment.id, attemptId);
+		if (!removed) return fail(404, { removeError: 'That student is no longer in this assignment.' });
+		return { done: 'remove' as const, removedName: removed.displayName, removedAnswers: removed.answers };
 	}
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
