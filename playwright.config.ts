@@ -37,7 +37,10 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			PORT: String(PORT),
 			ORIGIN: `http://127.0.0.1:${PORT}`,
-			DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db'
+			DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db',
+			// The shipped module and a small second one that sorts before it, so no page or test may
+			// assume that a catalogue holds one module.
+			QUESTIONS_DIR: 'tests/fixtures/e2e-questions'
 		},
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: false,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: content check, unit and server tests (vitest), then a fresh build and the browser tests
+# Every test: content check (with the item-quality rules, --strict), unit and server tests (vitest), then a fresh build and the browser tests
 # (Playwright). Prints one closing line "N passed, N failed" summed from both runners' JSON reports.
 set -u
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ mkdir -p test-results
 rm -f test-results/unit.json test-results/e2e.json test-results/e2e.db*
 
 status=0
-npx tsx scripts/content-check.ts || status=1
+npx tsx scripts/content-check.ts --strict || status=1
 NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
 if npm run build > test-results/build.log 2>&1; then
 	npx playwright test || status=1

@@ -12,10 +12,12 @@ const module = loadKey(SLUG);
 /** When feedback appears, as the teacher's form labels it. */
 export type FeedbackChoice = RegExp | string;
 
-/** On /teach: create an assignment of the first module; its student and private results links. */
+/** On /teach: create an assignment of the Seoul module; its student and private results links. */
 export async function createAssignment(page: Page, title: string, feedback?: FeedbackChoice) {
 	await page.goto('/teach');
 	await expect(page.getByRole('heading', { level: 1, name: /Assign a lesson/ })).toBeVisible();
+	// The catalogue holds more than one module, and the form preselects the first alphabetically.
+	await page.getByLabel('Lesson').selectOption(SLUG);
 	await page.getByLabel('Title students see').fill(title);
 	if (feedback) await page.getByRole('radio', { name: feedback }).check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();

@@ -1,11 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, SLUG } from './helpers';
 
-test('the catalogue lists the first module and links to it', async ({ page }) => {
+test('the catalogue lists every module and links to each', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	const link = page.getByRole('link', { name: 'Seoul Warns of North Korean Soldiers in Russia' });
 	await expect(link).toHaveAttribute('href', `/m/${SLUG}`);
+	// The browser tests serve a second, invented module beside it (tests/fixtures/e2e-questions).
+	const second = page.getByRole('link', { name: 'Night Ferry to Return to Gull Island' });
+	await expect(second).toHaveAttribute('href', '/m/harbour-night-ferry');
+	await second.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Night Ferry to Return to Gull Island' })).toBeVisible();
+	await page.goBack();
 	await expectNoAxeViolations(page, 'catalogue');
 });
 
@@ -36,23 +42,33 @@ test('an unknown module answers 404 with a helpful page', async ({ page }) => {
 	await expect(page.getByText('There is no lesson at this address.')).toBeVisible();
 });
 
-test('the timeline, map and glossary before the lesson, and a glossary word in the passage', async ({ page }) => {
+test('the start screen shows only scaffolding no question asks: background timeline, map, glossary', async ({
+	page
+}) => {
 	await page.goto(`/m/${SLUG}`);
+	// Events the passage tells open in the recaps; before the lesson only background events are listed.
 	await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
 	const events = page.getByRole('list', { name: /timeline/i }).getByRole('listitem');
-	expect(await events.count()).toBeGreaterThanOrEqual(5);
+	await expect(events).toHaveCount(1);
+	await expect(events.first()).toContainText('Background');
 	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
 
-	// "Show in passage" from the timeline opens the article at the highlighted words, and gives focus back.
-	const show = page.getByRole('button', { name: /^Show in passage: / }).first();
+	// The glossary lists no term that a question asks about; "Show in passage" opens the article at the
+	// highlighted words and gives focus back.
+	const glossary = page.locator('details', { has: page.getByText(/^Glossary: \d+ words and names$/) });
+	await glossary.locator('summary').press('Enter');
+	for (const term of ['countermeasures', 'bluster', 'doubled down', 'marriage of convenience'])
+		await expect(glossary.getByRole('button', { name: `Show in passage: ${term}`, exact: true })).toHaveCount(0);
+	const show = glossary.getByRole('button', { name: 'Show in passage: Pyongyang', exact: true });
 	await show.press('Enter');
 	const mark = page.locator('mark[data-highlight]');
 	await expect(mark).toBeFocused();
+	await expect(mark).toHaveText('Pyongyang');
 	await expectNoAxeViolations(page, 'module page with a highlight');
 	await page.keyboard.press('Escape');
 	await expect(show).toBeFocused();
 
-	// A glossary word opens its definition by keyboard and closes with Escape.
+	// A glossary word opens its definition by keyboard and closes with Escape; an asked-about word is plain text.
 	const word = page
 		.locator('#main')
 		.getByRole('button', { name: /\(glossary\)$/ })
@@ -63,4 +79,5 @@ test('the timeline, map and glossary before the lesson, and a glossary word in t
 	await word.press('Escape');
 	await expect(word).toHaveAttribute('aria-expanded', 'false');
 	await expect(word).toBeFocused();
+	await expect(page.locator('#main').getByRole('button', { name: /^bluster \(glossary\)$/ })).toHaveCount(0);
 });

@@ -5,9 +5,20 @@ import { answerRight, currentQuestion, panel, press } from './lesson-answers';
 import { formatScore, pointsOutOf } from '../../src/lib/format/points.ts';
 import { questionLabel } from '../../src/lib/content/label.ts';
 import { withoutVerdict } from '../../src/lib/format/verdict.ts';
+import { asksAboutTerm } from '../../src/lib/content/visibility.ts';
 
 const module = loadKey(SLUG);
 const totalPoints = module.questions.reduce((s, q) => s + q.points, 0);
+const sectionIds = module.sections.map((s) => s.id);
+const sectionOfRange = (sentence: string) =>
+	sectionIds.indexOf(module.passage.paragraphs.find((p) => p.id === sentence.split('.')[0])!.section);
+/** A term a question in this section asks about: no pop-up until the section's questions are over. */
+const askedIn = (si: number) =>
+	module.glossary.filter((g) =>
+		module.questions.some(
+			(q) => q.section === sectionIds[si] && asksAboutTerm(q, [g.term, ...g.forms]) && q.objective === 'vocabulary'
+		)
+	);
 
 async function checkAnswer(page: Page) {
 	await press(page, 'Check answer');
@@ -48,6 +59,9 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 		// The section's title is said once, by the heading.
 		await expect(page.getByText(section.title, { exact: true })).toHaveCount(1);
 		if (si === 0) await expectNoAxeViolations(page, 'reading');
+		// A word a question of this section asks about is plain text while the section is read and asked.
+		for (const g of askedIn(si))
+			await expect(page.getByRole('button', { name: `${g.term} (glossary)`, exact: true })).toHaveCount(0);
 		await press(page, section.questionIds.length ? /on to the questions/ : 'Continue');
 
 		for (let qi = 0; qi < section.questionIds.length; qi++) {
@@ -183,7 +197,15 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 		}
 
 		await expect(page.getByRole('heading', { level: 1, name: `Recap: ${section.title}` })).toBeFocused();
-		if (si === 0) await expectNoAxeViolations(page, 'recap');
+		// The recap opens the timeline of the events read so far, and no later ones.
+		const told = module.timeline.filter((t) => !t.range || sectionOfRange(t.range.sentences[0]!) <= si);
+		const soFar = page.locator('details', { hasText: /^Timeline so far/ });
+		await expect(soFar.locator('summary')).toHaveText(`Timeline so far: ${told.length} events`);
+		if (si === 0) {
+			await soFar.locator('summary').press('Enter');
+			await expect(soFar.getByRole('listitem')).toHaveCount(told.length);
+			await expectNoAxeViolations(page, 'recap');
+		}
 		await press(page, si + 1 < module.sections.length ? 'Next section' : 'See my results');
 	}
 

@@ -90,10 +90,10 @@ export interface Module {
 
 export type LoadResult = { ok: true; module: Module } | { ok: false; problems: ContentProblem[] };
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** Locates paths of a YAML document as file:line:column. */
-class Locator {
+export class Locator {
 	constructor(
 		readonly file: string,
 		private readonly doc: Document,
@@ -135,6 +135,13 @@ class Locator {
 	}
 }
 
+/** A locator for a lesson file's text (for tools that report on a module already loaded). */
+export function lessonLocator(file: string, source: string): Locator {
+	const lines = new LineCounter();
+	const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+	return new Locator(file, doc, lines);
+}
+
 function describePath(path: Path): string {
 	return path.reduce<string>(
 		(acc, step) => (typeof step === 'number' ? `${acc}[${step}]` : acc ? `${acc}.${step}` : step),
@@ -142,8 +149,55 @@ function describePath(path: Path): string {
 	);
 }
 
+/** A value as an author wrote it, for messages: "two", 9, true, a list, a mapping. */
+function shownValue(value: unknown): string {
+	if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+	if (typeof value === 'number') return `the number ${value}`;
+	if (typeof value === 'boolean') return `the yes/no value ${value}`;
+	if (value === null) return 'nothing (an empty value)';
+	if (Array.isArray(value)) return `a list of ${value.length}`;
+	return 'a mapping (key: value lines)';
+}
+
+const EXPECTED: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'a mapping (key: value lines)'
+};
+
 function zodProblems(error: z.ZodError, where: Locator): ContentProblem[] {
-	return error.issues.map((issue) => {
+	// Numbers where a list wants text: YAML split "[3,000, 3000]" at its commas. One message per list.
+	const numberLists = new Map<string, { path: Path; numbers: unknown[] }>();
+	const issues = error.issues.filter((issue) => {
+		const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+		if (
+			issue.code === 'invalid_type' &&
+			issue.expected === 'string' &&
+			typeof issue.input === 'number' &&
+			typeof path.at(-1) === 'number'
+		) {
+			const list = path.slice(0, -1);
+			const key = JSON.stringify(list);
+			const entry = numberLists.get(key) ?? { path, numbers: [] };
+			entry.numbers.push(issue.input);
+			numberLists.set(key, entry);
+			return false;
+		}
+		return true;
+	});
+	const listProblems = [...numberLists.values()].map(({ path, numbers }) =>
+		where.problem(
+			path,
+			`${describePath(path.slice(0, -1))}: expected texts, found the number${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}; inside [ ] every comma separates items, so [9,500,000] is the three numbers 9, 500 and 0: quote each text, e.g. ['9,500,000']`
+		)
+	);
+	return [...listProblems, ...issuesToProblems(issues, where)];
+}
+
+function issuesToProblems(issues: z.core.$ZodIssue[], where: Locator): ContentProblem[] {
+	return issues.map((issue) => {
 		const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
 		const name = describePath(path) || 'file';
 		if (issue.code === 'unrecognized_keys') {
@@ -160,9 +214,104 @@ function zodProblems(error: z.ZodError, where: Locator): ContentProblem[] {
 				`${name}: unknown question type; expected one of single-choice, multi-select, true-false-not-stated, short-answer, ordering, matching, cloze, evidence, evidence-paired`
 			);
 		}
+		if (issue.code === 'invalid_type') {
+			// Reported at the value itself (the schema parses with reportInput, so the input is known).
+			const expected = EXPECTED[issue.expected] ?? issue.expected;
+			let tip = '';
+			if (issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean'))
+				tip = `; put it in quotes: '${String(issue.input)}'`;
+			else if (issue.expected === 'number' && typeof issue.input === 'string') tip = '; write digits, e.g. 2';
+			return where.problem(path, `${name}: expected ${expected}, found ${shownValue(issue.input)}${tip}`);
+		}
+		if (issue.code === 'invalid_value' && typeof issue.input === 'boolean') {
+			return where.problem(
+				path,
+				`${name}: ${issue.message}; YAML reads an unquoted ${issue.input} (or yes/no) as a yes/no value, so write '${issue.input}' in quotes`
+			);
+		}
 		return where.problem(path, `${name}: ${issue.message}`);
 	});
 }
+
+/**
+ * One plain message for a YAML syntax error, at the line the author must fix. The parser reports
+ * an over-indented line as a problem with the line before it, and follows one slip with several
+ * errors; only the first is turned into a message, the rest are its consequences.
+ */
+export function yamlProblem(
+	file: string,
+	source: string,
+	lines: LineCounter,
+	error: { code: string; pos: [number, number]; message: string },
+	lineOffset = 0
+): ContentProblem {
+	const { line, col } = lines.linePos(error.pos[0]);
+	const text = source.split('\n');
+	const indent = (l: string) => l.length - l.trimStart().length;
+	const at = (n: number, column: number, message: string): ContentProblem => ({
+		file,
+		line: n + lineOffset,
+		column,
+		message
+	});
+	const here = text[line - 1] ?? '';
+	switch (error.code) {
+		case 'BLOCK_AS_IMPLICIT_KEY':
+		case 'MULTILINE_IMPLICIT_KEY': {
+			// "key: some text: more" — a colon and a space inside a value.
+			const rest = here.slice(col - 1);
+			if (/:\s/.test(rest))
+				return at(
+					line,
+					col,
+					'this value contains ": ", which YAML reads as the start of another field; put the whole value in quotes'
+				);
+			const next = text.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trim().startsWith('#'));
+			if (next >= 0 && indent(text[next]!) > indent(here))
+				return at(
+					next + 1,
+					indent(text[next]!) + 1,
+					`this line is indented more than the line above it; the fields of one item start at the same column (column ${indent(here) + 1})`
+				);
+			break;
+		}
+		case 'MISSING_CHAR':
+			if (/Missing closing "quote/.test(error.message))
+				return at(
+					line,
+					here.indexOf('"') + 1 || col,
+					'a value opens with " and never closes it; close the quotation, or wrap the whole value in single quotes'
+				);
+			if (/Missing closing 'quote/.test(error.message))
+				return at(
+					line,
+					here.indexOf("'") + 1 || col,
+					"a value opens with ' and never closes it; close it, and write an apostrophe inside it twice (Kim''s)"
+				);
+			if (/without - indicator/.test(error.message)) {
+				return at(
+					line,
+					indent(here) + 1,
+					'this line is indented less than the fields above it but more than their "- "; line it up with the fields of its item'
+				);
+			}
+			break;
+		case 'BAD_INDENT':
+			return at(
+				line,
+				indent(here) + 1,
+				'this line does not line up with the fields above it; the fields of one mapping start at the same column'
+			);
+		case 'TAB_AS_INDENT':
+			return at(line, 1, 'this line is indented with a tab; YAML needs spaces');
+		case 'DUPLICATE_KEY':
+			return at(line, col, `the same field appears twice in one item (${error.message.split('\n')[0]})`);
+	}
+	return at(line, col, `YAML: ${error.message.split('\n')[0]}`);
+}
+
+const firstError = <E extends { pos: [number, number] }>(errors: readonly E[]): E =>
+	[...errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
 
 /** Split front matter (between --- lines at the top) from the body, keeping line numbers. */
 export function splitFrontMatter(source: string): {
@@ -205,20 +354,10 @@ function parseArticle(
 	const lines = new LineCounter();
 	const doc = parseDocument(frontMatter, { lineCounter: lines, prettyErrors: false });
 	if (doc.errors.length > 0) {
-		return {
-			ok: false,
-			problems: doc.errors.map((e) => {
-				const pos = lines.linePos(e.pos[0]);
-				return {
-					file,
-					line: pos.line + fmStartLine - 1,
-					column: pos.col,
-					message: `front matter: ${e.message.split('\n')[0]}`
-				};
-			})
-		};
+		const p = yamlProblem(file, frontMatter, lines, firstError(doc.errors), fmStartLine - 1);
+		return { ok: false, problems: [{ ...p, message: `front matter: ${p.message}` }] };
 	}
-	const parsed = articleFrontMatter.safeParse(doc.toJS() ?? {});
+	const parsed = articleFrontMatter.safeParse(doc.toJS() ?? {}, { reportInput: true });
 	if (!parsed.success) {
 		const where = new Locator(file, doc, lines);
 		return {
@@ -313,19 +452,11 @@ export function loadModule(input: {
 	const lines = new LineCounter();
 	const doc = parseDocument(input.lessonSource, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
 	if (doc.errors.length > 0) {
-		for (const e of doc.errors) {
-			const pos = lines.linePos(e.pos[0]);
-			problems.push({
-				file: input.lessonFile,
-				line: pos.line,
-				column: pos.col,
-				message: `YAML: ${e.message.split('\n')[0]}`
-			});
-		}
+		problems.push(yamlProblem(input.lessonFile, input.lessonSource, lines, firstError(doc.errors)));
 		return { ok: false, problems };
 	}
 	const where = new Locator(input.lessonFile, doc, lines);
-	const parsed = lessonSchema.safeParse(doc.toJS() ?? {});
+	const parsed = lessonSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
 	if (!parsed.success) {
 		problems.push(...zodProblems(parsed.error, where));
 		return { ok: false, problems };

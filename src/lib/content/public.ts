@@ -6,6 +6,7 @@
  */
 import type { Module, ResolvedQuestion } from './module.ts';
 import type { QuestionType } from './schema.ts';
+import { glossaryShownFrom, timelineShownFrom } from './visibility.ts';
 
 /** A small deterministic PRNG (mulberry32) seeded from a string hash (FNV-1a). */
 export function seededRandom(seed: string): () => number {
@@ -208,8 +209,16 @@ export function toPublicQuestion(q: ResolvedQuestion, passageText: string, seed:
 	}
 }
 
-/** The public module: the article, sections and the public questions. No keys anywhere. */
+/**
+ * The public module: the article, sections and the public questions. No keys anywhere. Glossary
+ * entries and timeline events carry `shownFrom`, the first lesson stage at which the page may show
+ * them (see visibility.ts), so that no scaffolding answers a question before it is asked.
+ */
 export function toPublicModule(m: Module, seed?: (q: ResolvedQuestion) => string) {
+	const sectionIds = m.sections.map((s) => s.id);
+	const sectionOf = new Map(m.passage.paragraphs.map((p) => [p.id, p.section]));
+	const glossaryFrom = glossaryShownFrom(m.glossary, m.questions, sectionIds);
+	const timelineFrom = timelineShownFrom(m.timeline, (id) => sectionOf.get(id.split('.')[0]!), sectionIds);
 	return {
 		slug: m.slug,
 		meta: m.meta,
@@ -219,8 +228,8 @@ export function toPublicModule(m: Module, seed?: (q: ResolvedQuestion) => string
 		objectives: m.objectives,
 		sections: m.sections,
 		scoring: m.scoring,
-		glossary: m.glossary,
-		timeline: m.timeline,
+		glossary: m.glossary.map((g, i) => ({ ...g, shownFrom: glossaryFrom[i]! })),
+		timeline: m.timeline.map((t, i) => ({ ...t, shownFrom: timelineFrom[i]! })),
 		map: m.map,
 		questions: m.questions.map((q) => toPublicQuestion(q, m.passage.text, seed ? seed(q) : q.id))
 	};

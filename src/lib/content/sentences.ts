@@ -128,6 +128,8 @@ function endsWithAbbreviation(text: string, from: number, to: number): 'title' |
 	if (!last) return null;
 	const word = last.replace(/^[("'“‘[]+/, '');
 	if (!word.endsWith('.')) return null;
+	// "e.g." and "i.e." look like acronyms but never end a sentence: "e.g. The Times".
+	if (TITLES.has(word.slice(0, -1).toLowerCase())) return 'title';
 	if (/^(?:[A-Za-z]\.){2,}$/.test(word)) return 'acronym'; // U.S.  D.C.  U.K.
 	if (/^[A-Z]\.$/.test(word)) return 'title'; // an initial: "John F. Kennedy"
 	const bare = word.slice(0, -1).toLowerCase();

@@ -15,6 +15,50 @@ export function questionsDir(): string {
 	return resolve(process.env.QUESTIONS_DIR ?? 'questions');
 }
 
+/** The lesson file of a module folder, as messages name it (relative to the working directory). */
+export function lessonFileName(dir: string): string {
+	const p = join(dir, 'lesson.yaml');
+	return relative(process.cwd(), p) || p;
+}
+
+/**
+ * Read a text file that must be UTF-8. Text in another encoding (Windows-1252 from an old editor,
+ * say) would otherwise load with replacement characters where its accents and quotes were.
+ */
+export function readUtf8(
+	path: string,
+	shown: string
+): { ok: true; text: string } | { ok: false; problem: ContentProblem } {
+	const bytes = readFileSync(path);
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+	} catch {
+		// Find the first byte that does not decode: everything before it is valid text.
+		let good = 0;
+		let bad = bytes.length;
+		while (good < bad) {
+			const mid = Math.ceil((good + bad) / 2);
+			try {
+				new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+				good = mid;
+			} catch {
+				bad = mid - 1;
+			}
+		}
+		const before = new TextDecoder('utf-8').decode(bytes.subarray(0, good));
+		const lines = before.split('\n');
+		return {
+			ok: false,
+			problem: {
+				file: shown,
+				line: lines.length,
+				column: lines.at(-1)!.length + 1,
+				message: `the file is not valid UTF-8 text (byte ${good + 1}); save it as UTF-8`
+			}
+		};
+	}
+}
+
 /** Load one module folder. */
 export function loadModuleDir(dir: string, slug: string): ReturnType<typeof loadModule> {
 	const articlePath = join(dir, 'article.md');
@@ -33,7 +77,10 @@ export function loadModuleDir(dir: string, slug: string): ReturnType<typeof load
 		if (!stat.isFile()) return problem('is not a regular file');
 		if (stat.size > MAX_FILE_BYTES) return problem(`is ${stat.size} bytes; a module file is at most ${MAX_FILE_BYTES}`);
 		try {
-			return readFileSync(p, 'utf8');
+			const decoded = readUtf8(p, file);
+			if (decoded.ok) return decoded.text;
+			problems.push(decoded.problem);
+			return null;
 		} catch (error) {
 			return problem(`cannot be read (${errorCode(error)})`);
 		}
@@ -106,15 +153,21 @@ export function loadCatalogue(root: string = questionsDir()): Catalogue {
 	return { modules, problems };
 }
 
-let cached: Catalogue | null = null;
+/**
+ * The catalogue, loaded on first use and kept for the life of the process. It is kept on
+ * globalThis because the production server bundles this file twice (the SvelteKit app and the
+ * front server's grading path): one load, one log line per problem.
+ */
+const CACHE = Symbol.for('closeread.catalogue');
+type WithCatalogue = typeof globalThis & { [CACHE]?: Catalogue };
 
-/** The catalogue, loaded on first use and kept for the life of the process. */
 export function catalogue(): Catalogue {
-	if (!cached) {
-		cached = loadCatalogue();
-		for (const p of cached.problems) console.error(`[content] ${formatProblem(p)}`);
+	const g = globalThis as WithCatalogue;
+	if (!g[CACHE]) {
+		g[CACHE] = loadCatalogue();
+		for (const p of g[CACHE].problems) console.error(`[content] ${formatProblem(p)}`);
 	}
-	return cached;
+	return g[CACHE];
 }
 
 export function getModule(slug: string): Module | undefined {

@@ -15,7 +15,8 @@ const same = (a: string, b: string) => normalizeForMatch(a).text === normalizeFo
 describe('npm run content:check', TEST_BUDGET, () => {
 	it('passes on the real modules', () => {
 		const r = run('content-check.ts');
-		expect(r.stderr).toBe('');
+		// Problems (not item-quality warnings, which carry a [rule]) would make the module unusable.
+		expect(r.stderr).not.toMatch(/^\S+:\d+:\d+: (?!\[)/m);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toContain('ok  seoul-warns-north-korean-soldiers-russia');
 	});
@@ -65,7 +66,7 @@ describe('npm run content:export', TEST_BUDGET, () => {
 		const rubrics = data.questions.flatMap((q) =>
 			q.type === 'short-answer' ? [q.rubric] : q.type === 'cloze' ? q.blanks.flatMap((b) => b.rubric ?? []) : []
 		);
-		expect(rubrics.length).toBeGreaterThanOrEqual(6);
+		expect(rubrics.length).toBeGreaterThanOrEqual(4); // three short answers and one typed blank
 		for (const r of rubrics) {
 			for (const c of [...r.required, ...r.forbidden]) expect(c).toMatchObject({ any: expect.any(Array) });
 		}

@@ -9,6 +9,8 @@ import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.t
 import { normalizeForMatch, type ResolvedRange } from '../../../src/lib/content/passage.ts';
 import { QUESTION_TYPES } from '../../../src/lib/content/schema.ts';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
+import { toPublicModule } from '../../../src/lib/content/public.ts';
+import { asksAboutTerm, lessonStage, START_STAGE } from '../../../src/lib/content/visibility.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 
@@ -203,5 +205,43 @@ describe(`lesson coverage: ${SLUG}`, () => {
 		const countries = m.map?.countries ?? [];
 		expect(countries.map((c) => c.iso).sort()).toEqual(['036', '124', '392', '408', '410', '554', '643', '804', '840']);
 		for (const c of countries) expect(c.role.trim()).not.toBe('');
+	});
+});
+
+describe(`item depth and scaffolding: ${SLUG}`, () => {
+	it('asks more than recall: at least a third of the items analyse or evaluate, and every difficulty is used', () => {
+		const higher = m.questions.filter((q) => q.bloom === 'analyze' || q.bloom === 'evaluate');
+		expect(higher.length * 3).toBeGreaterThanOrEqual(m.questions.length);
+		const count = (d: string) => m.questions.filter((q) => q.difficulty === d).length;
+		for (const d of ['easy', 'medium', 'hard']) expect(count(d), d).toBeGreaterThanOrEqual(m.questions.length / 6);
+	});
+
+	it('hides each glossary entry a question asks about until that section’s questions are over', () => {
+		const pub = toPublicModule(m);
+		const sectionIds = m.sections.map((s) => s.id);
+		// Every vocabulary item quotes its term, and that term's entry opens only after the item's section.
+		for (const q of m.questions.filter((x) => x.objective === 'vocabulary')) {
+			const stage = lessonStage('questions', sectionIds.indexOf(q.section));
+			const asked = pub.glossary.filter((g) => asksAboutTerm(q, [g.term, ...g.forms]));
+			expect(asked.length, q.id).toBeGreaterThan(0);
+			for (const g of asked) expect(g.shownFrom, `${g.term} during ${q.id}`).toBeGreaterThan(stage);
+		}
+		const hidden = pub.glossary.filter((g) => g.shownFrom > START_STAGE).map((g) => g.term);
+		for (const term of [
+			'marriage of convenience',
+			'countermeasures',
+			'rule-based international order',
+			'doubled down',
+			'bluster'
+		])
+			expect(hidden).toContain(term);
+	});
+
+	it('shows no passage event on the start screen: timeline events open in the recap of their section', () => {
+		const pub = toPublicModule(m);
+		for (const t of pub.timeline) {
+			if (t.range) expect(t.shownFrom, t.id).toBeGreaterThan(START_STAGE);
+			else expect(t.shownFrom, t.id).toBe(START_STAGE);
+		}
 	});
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/lib/content/module.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { formatProblem, loadModule } from '../../../src/lib/content/module.ts';
 import { loadCatalogue, loadModuleDir } from '../../../src/lib/server/content.ts';
 
 const FIXTURES = 'tests/fixtures/modules';
@@ -58,5 +58,69 @@ describe('valid modules', () => {
 				}
 			}
 		}
+	});
+});
+
+describe('the server catalogue', () => {
+	it('logs each problem once, however many copies of the loader the server bundles', async () => {
+		const key = Symbol.for('closeread.catalogue');
+		const g = globalThis as Record<symbol, unknown>;
+		const before = process.env.QUESTIONS_DIR;
+		const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			delete g[key];
+			process.env.QUESTIONS_DIR = FIXTURES;
+			vi.resetModules();
+			const first = await import('../../../src/lib/server/content.ts');
+			vi.resetModules();
+			const second = await import('../../../src/lib/server/content.ts');
+			expect(first.catalogue).not.toBe(second.catalogue);
+			const problems = first.catalogue().problems.length;
+			second.catalogue();
+			expect(problems).toBeGreaterThanOrEqual(broken.length);
+			expect(spy).toHaveBeenCalledTimes(problems);
+		} finally {
+			spy.mockRestore();
+			delete g[key];
+			if (before === undefined) delete process.env.QUESTIONS_DIR;
+			else process.env.QUESTIONS_DIR = before;
+		}
+	});
+});
+
+describe('YAML slips', () => {
+	const article = readFileSync(join(FIXTURES, 'valid', 'article.md'), 'utf8');
+	const lesson = readFileSync(join(FIXTURES, 'valid', 'lesson.yaml'), 'utf8');
+	const problemsOf = (lessonSource: string) => {
+		const r = loadModule({
+			slug: 'x',
+			articleFile: 'article.md',
+			articleSource: article,
+			lessonFile: 'lesson.yaml',
+			lessonSource
+		});
+		return r.ok ? [] : r.problems.map(formatProblem);
+	};
+
+	it.each([
+		[
+			'a tab for indentation',
+			lesson.replace('    section: s1', '\tsection: s1'),
+			/^lesson\.yaml:\d+:1: this line is indented with a tab; YAML needs spaces$/
+		],
+		[
+			'a field out of line with the fields above it',
+			lesson.replace('objectives:\n  - id: facts', 'objectives:\n  - id: facts\n title: x'),
+			/^lesson\.yaml:\d+:\d+: this line /
+		],
+		[
+			'the same field twice',
+			lesson.replace('    prompt: How many apples?', '    prompt: How many apples?\n    prompt: Again?'),
+			/^lesson\.yaml:\d+:5: the same field appears twice/
+		]
+	])('%s gives one plain message', (_name, source, message) => {
+		const problems = problemsOf(source);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(message);
 	});
 });

@@ -21,6 +21,10 @@ describe('splitSentences', () => {
 			'They called it “groundless rumours.” Seoul disagreed.',
 			['They called it “groundless rumours.”', 'Seoul disagreed.']
 		],
+		[
+			'Some papers, e.g. The Times, ran it. Others, i.e. The Post, did not.',
+			['Some papers, e.g. The Times, ran it.', 'Others, i.e. The Post, did not.']
+		],
 		['Is it true? Nobody knows! Maybe.', ['Is it true?', 'Nobody knows!', 'Maybe.']],
 		['One sentence without a full stop', ['One sentence without a full stop']],
 		[
