@@ -92,6 +92,18 @@ test('a teacher assigns a lesson, two students take it, the teacher sees them li
 	await expect(table).not.toContainText(/:\d\d:\d\d/);
 	await expect(teacher.locator('img[src="x"]')).toHaveCount(0);
 	await expectNoAxeViolations(teacher, 'results page');
+	// Every region has a name of its own, so a screen reader's list of regions tells them apart.
+	const regionNames = await teacher
+		.getByRole('region')
+		.evaluateAll((els) =>
+			els.map(
+				(el) =>
+					el.getAttribute('aria-label') ??
+					document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent?.trim()
+			)
+		);
+	expect(regionNames.length).toBeGreaterThan(2);
+	expect(new Set(regionNames).size, regionNames.join(' | ')).toBe(regionNames.length);
 	// True/false/not-stated questions share one prompt: their rows are told apart by the statement.
 	const statements = module.questions.flatMap((q) => (q.type === 'true-false-not-stated' ? [q.statement] : []));
 	expect(statements.length).toBeGreaterThan(1);

@@ -4,6 +4,7 @@ import { loadKey } from './module-key';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
 import { formatScore, pointsOutOf } from '../../src/lib/format/points.ts';
 import { questionLabel } from '../../src/lib/content/label.ts';
+import { withoutVerdict } from '../../src/lib/format/verdict.ts';
 import { asksAboutTerm } from '../../src/lib/content/visibility.ts';
 
 const module = loadKey(SLUG);
@@ -81,7 +82,11 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				await checkAnswer(page);
 				const feedback = panel(page).getByRole('heading', { level: 3, name: /Not yet/ });
 				await expect(feedback).toBeFocused();
-				await expect(panel(page).getByRole('paragraph').filter({ hasText: wrong.feedback })).toBeVisible();
+				await expect(
+					panel(page)
+						.getByRole('paragraph')
+						.filter({ hasText: withoutVerdict(wrong.feedback) })
+				).toBeVisible();
 				// The locked choice stays clearly the student's: accent colour and a "Your answer" tag.
 				const chosen = panel(page).getByRole('radio', { checked: true });
 				await expect(chosen).toBeDisabled();
@@ -105,6 +110,9 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 				await expectNoAxeViolations(page, 'feedback: not yet');
 				await press(page, /^Show a hint/);
 				await expect(panel(page).getByRole('complementary', { name: 'Hints' })).toContainText(q.hints[0]!);
+				// The hint takes focus and is announced.
+				await expect(panel(page).getByRole('listitem').filter({ hasText: q.hints[0]! })).toBeFocused();
+				await expect(panel(page).getByRole('status')).toHaveText(`Hint 1 of ${q.hints.length}: ${q.hints[0]}`);
 				await press(page, 'Try again');
 				const policy = module.scoring;
 				expectedPoints += Math.round(q.points * (1 - policy.retryPenalty - policy.hintPenalty) * 100) / 100;
@@ -202,7 +210,7 @@ test('a keyboard-only walk through the whole first module', async ({ page }) => 
 	}
 
 	expect(wrongTried && highlighted && reloaded && selectedInPassage && revealed).toBe(true);
-	const results = page.getByRole('heading', { level: 2, name: 'Your results' });
+	const results = page.getByRole('heading', { level: 1, name: 'Your results' });
 	await expect(results).toBeFocused();
 	// One decimal at most, e.g. "23.5 / 25 points".
 	const total = pointsOutOf(expectedPoints, totalPoints);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { loadModuleDir } from '../../src/lib/server/content.ts';
 import type { Module, ResolvedQuestion } from '../../src/lib/content/module.ts';
 import { questionIds } from '../../src/lib/server/attempts/student-view.ts';
+import { withoutVerdict } from '../../src/lib/format/verdict.ts';
 import type { Rubric } from '../../src/lib/content/schema.ts';
 
 export function loadKey(slug: string): Module {
@@ -59,7 +60,8 @@ export function secretTexts(q: ResolvedQuestion): string[] {
 			out.push(q.feedback.correct, q.feedback.partial, q.feedback.incorrect);
 			break;
 	}
-	return out;
+	// The grader drops a verdict word at the start of a line ("Right. …"): look for what is shown.
+	return out.map(withoutVerdict);
 }
 
 /**

@@ -4,6 +4,7 @@
  * it (npm run content:schema). Fields carry `.describe()` text that editors show while authoring.
  */
 import { z } from 'zod';
+import { HELP_LANGUAGE_CODES } from './languages.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -297,7 +298,13 @@ export const glossaryEntry = z.strictObject({
 	term: text.describe('The word or phrase as it appears in the article (its first occurrence gets the popover).'),
 	definition: text.describe('A definition a 14-year-old understands.'),
 	background: z.boolean().default(false).describe('True if this is background the passage does not give.'),
-	forms: z.array(text).default([]).describe('Other forms of the term to link in the article.')
+	forms: z.array(text).default([]).describe('Other forms of the term to link in the article.'),
+	translations: z
+		.partialRecord(z.enum(HELP_LANGUAGE_CODES), text)
+		.default({})
+		.describe(
+			'The definition translated into other languages, keyed by language code (es: Spanish, ko: Korean, …). Shown on request beside the English, marked as a translation; the English stays the reference.'
+		)
 });
 
 export const timelineEvent = z.strictObject({

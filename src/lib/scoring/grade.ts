@@ -11,6 +11,7 @@ import { answersMatch } from './normalize.ts';
 import { matchRubric } from './rubric.ts';
 import type { Response, ResponseOf } from './response.ts';
 import type { Grade, Solution, Verdict } from './types.ts';
+import { withoutVerdict } from '../format/verdict.ts';
 
 type Resolved<T extends ResolvedQuestion['type']> = QuestionOf<T> & Pick<ResolvedQuestion, 'resolved'>;
 
@@ -28,7 +29,8 @@ export function tidy(credit: number): number {
 
 function result(credit: number, feedback: string[], marks: Record<string, boolean>): Grade {
 	const c = tidy(credit);
-	return { verdict: verdictFor(c), credit: c, feedback, marks };
+	// The verdict is said once, by the feedback's heading: lines do not open with one of their own.
+	return { verdict: verdictFor(c), credit: c, feedback: feedback.map(withoutVerdict), marks };
 }
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];

@@ -52,7 +52,13 @@ export function describePolicy(policy: ScoringPolicy): string[] {
 	lines.push(
 		policy.partialCredit ? 'Partly right answers earn part of the points.' : 'Only fully right answers earn points.'
 	);
-	lines.push('Asking to see the answer scores zero for that question.');
+	// Showing the answer is worth less than any further try that can still earn something: say so.
+	const lastTry = costFactor(policy.maxTries, 0, policy);
+	lines.push(
+		policy.maxTries > 1 && lastTry > 0
+			? `Asking to see the answer scores zero for that question, less than another try: even your last try can earn up to ${percent(lastTry)} of its points.`
+			: 'Asking to see the answer scores zero for that question.'
+	);
 	lines.push(`You master a learning goal when you earn at least ${percent(policy.masteryThreshold)} of its points.`);
 	lines.push('There is no time limit and no speed bonus.');
 	return lines;

@@ -30,7 +30,7 @@ describe('verdictFor', () => {
 
 describe('single-choice', () => {
 	it.each([
-		['a', 1, 'correct', 'Right, 3,000 apples.'],
+		['a', 1, 'correct', '3,000 apples.'],
 		['b', 0, 'incorrect', 'Too few; read the number again.'],
 		['c', 0, 'incorrect', 'Too many; read the number again.']
 	])('choosing %s earns %s', (authorId, credit, verdict, feedback) => {
@@ -76,7 +76,7 @@ describe('multi-select: (right − wrong) / number correct, floored at 0', () =>
 		const picks = [opt('who', 'mayor'), opt('who', 'farmers'), 'o42'];
 		const g = gradeSmall('who', { type: 'multi-select', optionIds: picks });
 		expect(g.credit).toBe(0.5);
-		expect(g.feedback).toEqual(['Yes, the mayor praised the farmers.', 'Yes, the farmers are praised.']);
+		expect(g.feedback).toEqual(['The mayor praised the farmers.', 'The farmers are praised.']);
 		expect(g.marks.o42).toBe(false);
 	});
 
@@ -98,7 +98,7 @@ describe('multi-select: (right − wrong) / number correct, floored at 0', () =>
 
 describe('true-false-not-stated', () => {
 	it.each([
-		['not-stated', 1, 'Right. Nobody mentioned pears.'],
+		['not-stated', 1, 'Nobody mentioned pears.'],
 		['true', 0, 'The passage never says pears were sold.'],
 		['false', 0, 'The passage does not say that either way.']
 	] as const)('%s → %s', (choice, credit, feedback) => {
@@ -146,7 +146,8 @@ describe('typed answers of the real module: the most specific feedback', () => {
 			'Close, but Russia vetoed the renewal of the monitoring of sanctions, the checks on whether they are kept, not the sanctions themselves.'
 		],
 		// nothing the rubric knows
-		['a peace deal', 'Not quite. Find the word "vetoed" in this section and read what follows it.']
+		// (the grader drops the authored "Not quite.": the heading already gives the verdict)
+		['a peace deal', 'Find the word "vetoed" in this section and read what follows it.']
 	])('%j → %j', (text, feedback) => {
 		expect(gradeVeto(text)).toEqual({ credit: 0, verdict: 'incorrect', feedback: [feedback], marks: { text: false } });
 	});
@@ -180,7 +181,7 @@ describe('ordering: share of pairs in the right relative order', () => {
 	])('%j → %s', (order, credit) => {
 		const g = gradeSmall('sequence', { type: 'ordering', order });
 		expect(g.credit).toBeCloseTo(credit, 4);
-		expect(g.feedback).toEqual([credit === 1 ? 'Right, Monday to Friday.' : 'Use the days of the week.']);
+		expect(g.feedback).toEqual([credit === 1 ? 'Monday to Friday.' : 'Use the days of the week.']);
 	});
 
 	it('marks each item that stands in its right place', () => {
@@ -255,7 +256,7 @@ describe('evidence: F1 of chosen and expected sentences', () => {
 		expect(g.credit).toBeCloseTo(credit, 4);
 		expect(g.verdict).toBe(verdict);
 		const line = {
-			correct: 'Right, both sentences.',
+			correct: 'Both sentences.',
 			partial: 'Some of your sentences show it.',
 			incorrect: 'Look at the second paragraph.'
 		}[verdict];

@@ -55,7 +55,7 @@ describe('describePolicy', () => {
 			"Each extra try costs 25% of a question's points.",
 			'Each hint costs 10%.',
 			'Partly right answers earn part of the points.',
-			'Asking to see the answer scores zero for that question.',
+			'Asking to see the answer scores zero for that question, less than another try: even your last try can earn up to 50% of its points.',
 			'You master a learning goal when you earn at least 80% of its points.',
 			'There is no time limit and no speed bonus.'
 		]);
@@ -66,7 +66,14 @@ describe('describePolicy', () => {
 		[{ retryPenalty: 0 }, 'Extra tries cost nothing.', /costs 0%/],
 		[{ hintPenalty: 0 }, 'Hints cost nothing.', /Each hint/],
 		[{ partialCredit: false }, 'Only fully right answers earn points.', /Partly right/],
-		[{ retryPenalty: 0.125 }, "Each extra try costs 12.5% of a question's points.", /13%/]
+		[{ retryPenalty: 0.125 }, "Each extra try costs 12.5% of a question's points.", /13%/],
+		[{ maxTries: 1 }, 'Asking to see the answer scores zero for that question.', /another try/],
+		[{ retryPenalty: 0.5 }, 'Asking to see the answer scores zero for that question.', /last try/],
+		[
+			{ retryPenalty: 0 },
+			'Asking to see the answer scores zero for that question, less than another try: even your last try can earn up to 100% of its points.',
+			/costs 0%/
+		]
 	] as const)('%j → says %j', (overrides, line, absent) => {
 		const lines = describePolicy(policy(overrides));
 		expect(lines).toContain(line);

@@ -42,4 +42,6 @@ export interface GlossaryItem {
 	definition: string;
 	background: boolean;
 	range?: PassageRange;
+	/** The definition in other languages, by language code. */
+	translations?: Partial<Record<string, string>>;
 }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { toPublicModule } from '$lib/content/public';
+import { questionMinutes } from '$lib/content/timing';
 import { practiceLocked, practicePolicy } from '$lib/server/attempts/practice';
 import { getModule } from '$lib/server/content';
 import { getRepository } from '$lib/server/db';
@@ -20,6 +21,7 @@ export async function load({ params }) {
 			sections: sections.map(({ questionIds, ...s }) => ({ ...s, questionCount: questionIds.length }))
 		},
 		questionCount: questions.length,
+		questionMinutes: questionMinutes(questions),
 		locked,
 		policy: practicePolicy(module, locked),
 		map: module.map ? locatorMap(module.map.countries) : null
