@@ -5,7 +5,7 @@
  * time, and answers held up by the network around the deadline's grace period.
  */
 import { randomUUID } from 'node:crypto';
-import { publicResponse, questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
+import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
