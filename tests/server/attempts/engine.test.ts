@@ -18,7 +18,7 @@ import { practiceAct, startOrResumePractice, type PracticeView } from '../../../
 import { saveAnswer, startOrResume } from '../../../src/lib/server/assignments/student.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
-import { bothDatabases } from '../db-targets.ts';
+import { postgresTarget, sqliteTarget } from '../db/targets.ts';
 import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
@@ -54,7 +54,7 @@ const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings =>
 	...over
 });
 
-describe.each(bothDatabases())('the attempt engine on $name', (target) => {
+describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name', (target) => {
 	let handle: DatabaseHandle;
 	let repo: Repository;
 
