@@ -139,7 +139,7 @@ test('an assignment offers no restart, even on its results; the teacher resets a
 		}
 		await press(page, si + 1 < module.sections.length ? 'Next section' : 'See my results');
 	}
-	await expect(page.getByRole('heading', { level: 2, name: 'Your results' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start the lesson again' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Restart' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Submit my answers' })).toBeVisible();
