@@ -6,10 +6,8 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SLUG } from './helpers';
-import { loadKey } from './module-key';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-const module = loadKey(SLUG);
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE };
 /** A form post as the enhanced page sends it: the action's result comes back as JSON. */
 const ACTION = { ...FORM, 'x-sveltekit-action': 'true' };
@@ -52,6 +50,14 @@ async function start(request: APIRequestContext, code: string) {
 	return { attemptId, deviceToken };
 }
 
+/** A practice attempt's token and the public id its page shows for the first short-answer question. */
+async function practiceShortAnswer(request: APIRequestContext) {
+	const res = await request.post('/api/practice', { data: { slug: SLUG } });
+	expect(res.status()).toBe(200);
+	const view = (await res.json()) as { token: string; module: { questions: { id: string; type: string }[] } };
+	return { token: view.token, questionId: view.module.questions.find((x) => x.type === 'short-answer')!.id };
+}
+
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
 const BAD_TEXT: [string, string][] = [
 	['NUL', 'a\u0000b'],
@@ -68,11 +74,14 @@ function withKey(body: Record<string, unknown>, key: string, value: unknown): st
 test('prototype keys in JSON bodies get 422 on every JSON endpoint, at the top and nested', async ({ request }) => {
 	const { code } = await create(request);
 	const ids = await start(request, code);
-	const q = module.questions.find((x) => x.type === 'short-answer') ?? module.questions[0]!;
+	// Questions are named by the opaque ids the pages show; the same question in practice and here.
+	const practice = await practiceShortAnswer(request);
+	const q = { id: practice.questionId };
+	const short = { type: 'short-answer', text: 'x' };
 	const bodies: [string, Record<string, unknown>][] = [
 		[
 			'/api/grade',
-			{ slug: SLUG, questionId: q.id, tryNumber: 1, hintsUsed: 0, response: { type: 'short-answer', text: 'x' } }
+			{ action: 'answer', token: practice.token, questionId: q.id, answerId: crypto.randomUUID(), response: short }
 		],
 		[
 			`/api/a/${code}/attempt`,
@@ -80,15 +89,7 @@ test('prototype keys in JSON bodies get 422 on every JSON endpoint, at the top a
 		],
 		[
 			`/api/a/${code}/answers`,
-			{
-				answerId: crypto.randomUUID(),
-				...ids,
-				questionId: q.id,
-				tryNumber: 1,
-				hintsUsed: 0,
-				reveal: true,
-				response: null
-			}
+			{ action: 'answer', answerId: crypto.randomUUID(), ...ids, questionId: q.id, response: short }
 		],
 		[`/api/a/${code}/submit`, { ...ids }]
 	];
@@ -113,22 +114,14 @@ test('prototype keys in JSON bodies get 422 on every JSON endpoint, at the top a
 	for (const key of [...PROTO_KEYS, 'toString', 'valueOf']) {
 		const res = await request.post(`/api/a/${code}/answers`, {
 			headers: { 'content-type': 'application/json' },
-			data: `{"answerId":"${crypto.randomUUID()}","attemptId":"${ids.attemptId}","deviceToken":"${ids.deviceToken}","questionId":"${q.id}","tryNumber":1,"hintsUsed":0,"reveal":false,"response":{"type":"cloze","blanks":{${JSON.stringify(key)}:"x"}}}`
+			data: `{"action":"answer","answerId":"${crypto.randomUUID()}","attemptId":"${ids.attemptId}","deviceToken":"${ids.deviceToken}","questionId":"${q.id}","response":{"type":"cloze","blanks":{${JSON.stringify(key)}:"x"}}}`
 		});
 		expect(res.status(), `answer with blank ${key}`).toBeLessThan(500);
 		expect(res.status(), `answer with blank ${key}`).toBeGreaterThanOrEqual(400);
 	}
 	// Nothing leaked onto Object.prototype in the server: a normal answer still works.
 	const fine = await request.post(`/api/a/${code}/answers`, {
-		data: {
-			answerId: crypto.randomUUID(),
-			...ids,
-			questionId: q.id,
-			tryNumber: 1,
-			hintsUsed: 0,
-			reveal: true,
-			response: null
-		}
+		data: { action: 'answer', answerId: crypto.randomUUID(), ...ids, questionId: q.id, response: short }
 	});
 	expect(fine.status()).toBe(200);
 	expect(await fine.json()).not.toHaveProperty('polluted');
@@ -137,73 +130,24 @@ test('prototype keys in JSON bodies get 422 on every JSON endpoint, at the top a
 test('NUL and lone surrogates in every text field of the JSON endpoints get 422', async ({ request }) => {
 	const { code } = await create(request);
 	const ids = await start(request, code);
-	const q = module.questions[0]!;
-	const answer = {
-		answerId: crypto.randomUUID(),
-		...ids,
+	const practice = await practiceShortAnswer(request);
+	const q = { id: practice.questionId };
+	// Each body is valid but for the one field that carries the bad text.
+	const answer = { action: 'answer', answerId: crypto.randomUUID(), ...ids, questionId: q.id };
+	const graded = (over: Record<string, unknown>) => ({
+		action: 'answer',
+		token: practice.token,
 		questionId: q.id,
-		tryNumber: 1,
-		hintsUsed: 0,
-		reveal: true,
-		response: null
-	};
+		answerId: crypto.randomUUID(),
+		response: { type: 'short-answer', text: 'x' },
+		...over
+	});
 	const cases: [string, Record<string, unknown>, (bad: string) => Record<string, unknown>][] = [
-		[
-			'/api/grade slug',
-			{},
-			(bad) => ({
-				slug: bad,
-				questionId: q.id,
-				tryNumber: 1,
-				hintsUsed: 0,
-				response: { type: 'short-answer', text: 'x' }
-			})
-		],
-		[
-			'/api/grade questionId',
-			{},
-			(bad) => ({
-				slug: SLUG,
-				questionId: bad,
-				tryNumber: 1,
-				hintsUsed: 0,
-				response: { type: 'short-answer', text: 'x' }
-			})
-		],
-		[
-			'/api/grade seed',
-			{},
-			(bad) => ({
-				slug: SLUG,
-				questionId: q.id,
-				seed: bad,
-				tryNumber: 1,
-				hintsUsed: 0,
-				response: { type: 'short-answer', text: 'x' }
-			})
-		],
-		[
-			'/api/grade short answer',
-			{},
-			(bad) => ({
-				slug: SLUG,
-				questionId: q.id,
-				tryNumber: 1,
-				hintsUsed: 0,
-				response: { type: 'short-answer', text: bad }
-			})
-		],
-		[
-			'/api/grade option',
-			{},
-			(bad) => ({
-				slug: SLUG,
-				questionId: q.id,
-				tryNumber: 1,
-				hintsUsed: 0,
-				response: { type: 'single-choice', optionId: bad }
-			})
-		],
+		['/api/grade questionId', {}, (bad) => graded({ questionId: bad })],
+		['/api/grade token', {}, (bad) => graded({ token: `practice-token-${bad}-xxxxxxxxxxxxxxxx` })],
+		['/api/grade short answer', {}, (bad) => graded({ response: { type: 'short-answer', text: bad } })],
+		['/api/grade option', {}, (bad) => graded({ response: { type: 'single-choice', optionId: bad } })],
+		['/api/practice slug', {}, (bad) => ({ slug: bad })],
 		[
 			'attempt name',
 			{},
@@ -212,28 +156,22 @@ test('NUL and lone surrogates in every text field of the JSON endpoints get 422'
 		['attempt device token', {}, (bad) => ({ action: 'resume', deviceToken: `device-token-${bad}-xxxxxxxx` })],
 		['answer questionId', {}, (bad) => ({ ...answer, questionId: bad })],
 		['answer device token', {}, (bad) => ({ ...answer, deviceToken: `device-token-${bad}-xxxxxxxx` })],
-		['answer short text', {}, (bad) => ({ ...answer, reveal: false, response: { type: 'short-answer', text: bad } })],
-		[
-			'answer cloze blank',
-			{},
-			(bad) => ({ ...answer, reveal: false, response: { type: 'cloze', blanks: { b1: bad } } })
-		],
-		[
-			'answer cloze key',
-			{},
-			(bad) => ({ ...answer, reveal: false, response: { type: 'cloze', blanks: { [bad]: 'x' } } })
-		],
-		['answer ordering item', {}, (bad) => ({ ...answer, reveal: false, response: { type: 'ordering', order: [bad] } })],
+		['answer short text', {}, (bad) => ({ ...answer, response: { type: 'short-answer', text: bad } })],
+		['answer cloze blank', {}, (bad) => ({ ...answer, response: { type: 'cloze', blanks: { k1: bad } } })],
+		['answer cloze key', {}, (bad) => ({ ...answer, response: { type: 'cloze', blanks: { [bad]: 'x' } } })],
+		['answer ordering item', {}, (bad) => ({ ...answer, response: { type: 'ordering', order: [bad] } })],
 		['submit device token', {}, (bad) => ({ ...ids, deviceToken: `device-token-${bad}-xxxxxxxx` })]
 	];
 	const path = (label: string) =>
 		label.startsWith('/api/grade')
 			? '/api/grade'
-			: label.startsWith('attempt')
-				? `/api/a/${code}/attempt`
-				: label.startsWith('answer')
-					? `/api/a/${code}/answers`
-					: `/api/a/${code}/submit`;
+			: label.startsWith('/api/practice')
+				? '/api/practice'
+				: label.startsWith('attempt')
+					? `/api/a/${code}/attempt`
+					: label.startsWith('answer')
+						? `/api/a/${code}/answers`
+						: `/api/a/${code}/submit`;
 	for (const [label, , make] of cases) {
 		for (const [what, bad] of BAD_TEXT) {
 			const res = await request.post(path(label), {
