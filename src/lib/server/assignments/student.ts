@@ -6,12 +6,13 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
-import type { PublicModule } from '../../content/public.ts';
+import type { PublicGlossaryEntry, PublicModule } from '../../content/public.ts';
 import { questionLabel } from '../../content/label.ts';
 import { actionBody } from '../../scoring/request.ts';
 import type { GradeResult, HintReply } from '../../scoring/types.ts';
 import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
 import { publicResult, questionIds, studentModule, type QuestionIds } from '../attempts/student-view.ts';
+import { finishedQuestions, releasedGlossary, releasedTerms } from '../attempts/glossary.ts';
 import { seededShuffle } from '../../content/public.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
@@ -222,13 +223,20 @@ async function reportFor(repo: Repository, module: Module, assignment: Assignmen
 }
 
 /** The module as this attempt shows it: the assignment's tries and hints, questions shuffled within sections when asked. */
-function studentModuleFor(module: Module, assignment: Assignment, attempt: Attempt, ids: QuestionIds): PublicModule {
+function studentModuleFor(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	ids: QuestionIds,
+	answers: readonly Answer[]
+): PublicModule {
 	const s = assignment.settings;
 	const pub = studentModule(
 		effectiveModule(module, s),
 		(q) => questionSeed(s, attempt.seed, q),
 		ids,
-		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs)
+		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs),
+		releasedTerms(module, finishedQuestions(answers), attempt.submittedAt !== null)
 	);
 	return s.hintsEnabled ? pub : { ...pub, questions: pub.questions.map((q) => ({ ...q, hintCount: 0 })) };
 }
@@ -301,7 +309,7 @@ async function viewOf(
 			submittedAt: attempt.submittedAt
 		},
 		resumeCode: resumeCode && formatResumeCode(resumeCode),
-		module: studentModuleFor(module, assignment, attempt, ids),
+		module: studentModuleFor(module, assignment, attempt, ids, answers),
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
@@ -433,4 +441,16 @@ export async function submit(
 		submittedAt: now.toISOString()
 	});
 	return viewOf(repo, module, assignment, submitted, now);
+}
+
+/** The glossary entries held back until their sections' questions are final that this attempt has earned. */
+export async function assignmentGlossary(
+	repo: Repository,
+	module: Module,
+	assignment: Assignment,
+	body: z.infer<typeof submitBody>
+): Promise<PublicGlossaryEntry[]> {
+	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
+	const answers = await repo.listAnswers(attempt.id);
+	return releasedGlossary(module, finishedQuestions(answers), attempt.submittedAt !== null);
 }

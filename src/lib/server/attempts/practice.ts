@@ -6,7 +6,7 @@
  * no verdicts, solutions or explanations, so practice cannot undo the assignment.
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
-import type { PublicModule } from '../../content/public.ts';
+import type { PublicGlossaryEntry, PublicModule } from '../../content/public.ts';
 import type { PracticeActionBody, PracticeStartBody } from '../../scoring/request.ts';
 import { describePolicy } from '../../scoring/score.ts';
 import type { PracticeAttempt, Repository } from '../db/repository.ts';
@@ -14,6 +14,7 @@ import { closedReason, isDeferred } from '../assignments/policy.ts';
 import { newSeed, newToken, sha256Hex } from '../assignments/secrets.ts';
 import { act, type ActOutcome, type AttemptRef, type AttemptRules } from './engine.ts';
 import { questionIds, studentModule, type QuestionIds } from './student-view.ts';
+import { finishedQuestions, releasedGlossary, releasedTerms } from './glossary.ts';
 
 /** What the practice page needs about its attempt. */
 export interface PracticeView {
@@ -57,18 +58,20 @@ export function practicePolicy(module: Module, locked: boolean): string[] {
 		: lines;
 }
 
-function viewOf(
+async function viewOf(
+	repo: Repository,
 	module: Module,
 	ids: QuestionIds,
 	attempt: PracticeAttempt,
 	token: string,
 	locked: boolean
-): PracticeView {
+): Promise<PracticeView> {
 	const ref = practiceRef(attempt);
 	const rules = practiceRules(module, locked);
+	const released = releasedTerms(module, finishedQuestions(await repo.listTries('practice', attempt.id)));
 	return {
 		token,
-		module: studentModule({ ...module, scoring: rules.scoring }, ref.seedFor, ids),
+		module: studentModule({ ...module, scoring: rules.scoring }, ref.seedFor, ids, undefined, released),
 		policy: practicePolicy(module, locked),
 		locked
 	};
@@ -85,7 +88,7 @@ export async function startOrResumePractice(
 	const ids = questionIds(await repo.serverKey('public-ids'), module);
 	if (body.token) {
 		const found = await repo.getPracticeAttemptByToken(sha256Hex(body.token));
-		if (found && found.moduleSlug === module.slug) return viewOf(module, ids, found, body.token, locked);
+		if (found && found.moduleSlug === module.slug) return viewOf(repo, module, ids, found, body.token, locked);
 	}
 	const token = newToken();
 	const attempt = await repo.startPracticeAttempt({
@@ -94,7 +97,7 @@ export async function startOrResumePractice(
 		secret: newSeed(),
 		startedAt: now.toISOString()
 	});
-	return viewOf(module, ids, attempt, token, locked);
+	return viewOf(repo, module, ids, attempt, token, locked);
 }
 
 /** The question a public id names in this module, or undefined. */
@@ -121,4 +124,18 @@ export async function practiceAct(
 	if (!question) return { ok: false, status: 404, message: 'There is no question with that id in this lesson.' };
 	const locked = await practiceLocked(repo, module.slug, now);
 	return act(repo, module, question, practiceRef(attempt), practiceRules(module, locked), body, now);
+}
+
+/** The glossary entries a practice attempt has earned so far (its token proves it is the student's). */
+export async function practiceGlossary(
+	repo: Repository,
+	getModule: (slug: string) => Module | undefined,
+	token: string
+): Promise<{ ok: true; glossary: PublicGlossaryEntry[] } | { ok: false; status: 404; message: string }> {
+	const attempt = await repo.getPracticeAttemptByToken(sha256Hex(token));
+	if (!attempt) return { ok: false, status: 404, message: 'This practice attempt is unknown; reload the lesson.' };
+	const module = getModule(attempt.moduleSlug);
+	if (!module) return { ok: false, status: 404, message: 'There is no lesson with that name.' };
+	const finished = finishedQuestions(await repo.listTries('practice', attempt.id));
+	return { ok: true, glossary: releasedGlossary(module, finished) };
 }
