@@ -128,12 +128,37 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const there = await start(a, '  ana   MARÍA ', laptop, typed);
 		expect(there.attempt.id).toBe(first.attempt.id);
 		expect(there.resumeCode).toBeNull();
+		// The laptop gets the question answered on the phone as finished, with its grade and answer.
+		const q = singleChoice();
+		const answered = rightAnswer(a, attempt.id, attempt.seed, phone).response;
+		expect(Object.keys(there.progress)).toEqual([ids.toPublic(q.id)]);
+		expect(there.progress[ids.toPublic(q.id)]).toMatchObject({
+			tries: 1,
+			verdict: 'correct',
+			points: q.points,
+			firstTryCorrect: true,
+			response: answered,
+			result: { questionId: ids.toPublic(q.id), final: true }
+		});
+		expect(JSON.stringify(there.progress)).not.toContain(`"${q.id}"`);
 		// Both devices now act for the student: answers and resuming from either.
 		const resumed = await startOrResume(repo, module, a, { action: 'resume', deviceToken: laptop }, now);
 		expect(resumed.attempt.id).toBe(first.attempt.id);
 		const view = await submit(repo, module, a, { attemptId: first.attempt.id, deviceToken: laptop }, now);
 		expect(view.report?.score).toBe(singleChoice().points);
 		expect((await resultsView(repo, module, a, now)).results.rows).toHaveLength(1);
+	});
+
+	it('with feedback held back, another device learns which questions are finished and nothing of their grades', async () => {
+		const a = await assignment({ feedback: 'after-submit' });
+		const phone = device();
+		const first = await start(a, 'Bea', phone);
+		const attempt = (await repo.getAttempt(first.attempt.id))!;
+		await saveAnswer(repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
+		const there = await start(a, 'Bea', device(), first.resumeCode!);
+		const outcome = there.progress[ids.toPublic(singleChoice().id)];
+		expect(outcome).toMatchObject({ verdict: 'incorrect', points: 0, credit: 0, firstTryCorrect: false });
+		expect(outcome?.result).toMatchObject({ points: null, solution: null, explanation: null, feedback: [] });
 	});
 
 	it('the same name from a new device without the code is refused, and the teacher sees it flagged', async () => {

@@ -11,7 +11,14 @@ import { questionLabel } from '../../content/label.ts';
 import { actionBody } from '../../scoring/request.ts';
 import type { GradeResult, HintReply } from '../../scoring/types.ts';
 import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
-import { publicResult, questionIds, studentModule, type QuestionIds } from '../attempts/student-view.ts';
+import {
+	publicResponse,
+	publicResult,
+	questionIds,
+	studentModule,
+	type QuestionIds
+} from '../attempts/student-view.ts';
+import type { QuestionOutcome } from '../../machines/lesson.machine.ts';
 import { finishedQuestions, releasedGlossary, releasedTerms } from '../attempts/glossary.ts';
 import { seededShuffle } from '../../content/public.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
@@ -115,6 +122,11 @@ export interface AttemptView {
 	attemptsLeft: number;
 	/** Questions with a final answer on the server, from any of the student's devices. */
 	finished: string[];
+	/**
+	 * What became of each finished question (public ids and labels, results as the policy lets the
+	 * student see them), so that another device continues where the student was.
+	 */
+	progress: Record<string, QuestionOutcome>;
 	open: boolean;
 }
 
@@ -291,11 +303,12 @@ async function viewOf(
 	now: Date,
 	resumeCode: string | null = null
 ): Promise<AttemptView> {
-	const [student, mine, answers, key] = await Promise.all([
+	const [student, mine, answers, key, accepted] = await Promise.all([
 		repo.getStudent(attempt.studentId),
 		repo.listStudentAttempts(attempt.studentId),
 		repo.listAnswers(attempt.id),
-		repo.serverKey('public-ids')
+		repo.serverKey('public-ids'),
+		repo.listAcceptedAnswers(assignment.id)
 	]);
 	const ids = questionIds(key, module);
 	const limit = assignment.settings.attemptsAllowed + (student?.extraAttempts ?? 0);
@@ -318,8 +331,48 @@ async function viewOf(
 			: null,
 		attemptsLeft: Math.max(0, limit - mine.length),
 		finished: answers.filter((x) => x.final).map((x) => ids.toPublic(x.questionId)),
+		progress: progressOf(module, assignment, attempt, answers, ids, acceptedByQuestion(accepted)),
 		open: closedReason(assignment, now) === null
 	};
+}
+
+/** Each finished question of an attempt as the lesson records it, from the server's record. */
+function progressOf(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	answers: readonly Answer[],
+	ids: QuestionIds,
+	accepted: ReadonlyMap<string, AcceptedSet>
+): Record<string, QuestionOutcome> {
+	const rules = { ...assignmentRules(module, assignment), accepted };
+	const ref = assignmentRef(assignment, attempt);
+	const out: Record<string, QuestionOutcome> = {};
+	for (const q of module.questions) {
+		const log = answers
+			.filter((a) => a.questionId === q.id)
+			.sort((x, y) => x.tryNumber - y.tryNumber || Number(x.revealed) - Number(y.revealed));
+		const final = log.find((a) => a.final);
+		if (!final) continue;
+		const tries = log.filter((a) => !a.revealed);
+		const seed = ref.seedFor(q);
+		const id = ids.toPublic(q.id);
+		const graded = storedResult(module, q, ref, rules, final);
+		const result = publicResult(q, seed, id, rules.withheld ? withheldResult(graded) : graded);
+		const response = tries.at(-1)?.response ?? null;
+		out[id] = {
+			tries: tries.length,
+			hintsUsed: final.hintsUsed,
+			revealed: final.revealed,
+			credit: result.credit,
+			points: result.points ?? 0,
+			firstTryCorrect: !rules.withheld && tries[0]?.verdict === 'correct',
+			verdict: result.verdict,
+			result,
+			response: response && publicResponse(q, seed, response)
+		};
+	}
+	return out;
 }
 
 /** What a student is told when their name is taken and this device has not shown the code. */
