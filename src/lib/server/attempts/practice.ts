@@ -24,7 +24,13 @@ export interface PracticeView {
 	policy: string[];
 	/** True while a class's assignment on this module holds feedback back. */
 	locked: boolean;
+	/** Why this is a new attempt rather than the one the token named, when there is something to say. */
+	notice: string | null;
 }
+
+/** Said when a practice begun under a class's lock is not resumed after the lock is gone. */
+export const LOCK_OVER_NOTICE =
+	'The class assignment on this lesson has closed, so this is a new practice: your answers are now marked and the answers shown. The answers you gave while it was in use by the class were saved without marks and are not carried over.';
 
 /** Whether an open assignment on this module holds feedback back and keeps practice from showing answers. */
 export async function practiceLocked(repo: Repository, slug: string, now: Date): Promise<boolean> {
@@ -64,7 +70,8 @@ async function viewOf(
 	ids: QuestionIds,
 	attempt: PracticeAttempt,
 	token: string,
-	locked: boolean
+	locked: boolean,
+	notice: string | null = null
 ): Promise<PracticeView> {
 	const ref = practiceRef(attempt);
 	const rules = practiceRules(module, locked);
@@ -73,11 +80,15 @@ async function viewOf(
 		token,
 		module: studentModule({ ...module, scoring: rules.scoring }, ref.seedFor, ids, undefined, released),
 		policy: practicePolicy(module, locked),
-		locked
+		locked,
+		notice
 	};
 }
 
-/** Resume the attempt the token names (on this module), or start a new one. */
+/**
+ * Resume the attempt the token names (on this module), or start a new one: also when the named one
+ * began while practice was locked and the lock has since gone (see LOCK_OVER_NOTICE).
+ */
 export async function startOrResumePractice(
 	repo: Repository,
 	module: Module,
@@ -86,18 +97,25 @@ export async function startOrResumePractice(
 ): Promise<PracticeView> {
 	const locked = await practiceLocked(repo, module.slug, now);
 	const ids = questionIds(await repo.serverKey('public-ids'), module);
+	let notice: string | null = null;
 	if (body.token) {
 		const found = await repo.getPracticeAttemptByToken(sha256Hex(body.token));
-		if (found && found.moduleSlug === module.slug) return viewOf(repo, module, ids, found, body.token, locked);
+		if (found && found.moduleSlug === module.slug) {
+			// Begun while a class had the lesson locked (one try, no verdicts): once the lock is gone
+			// it is not resumed half without verdicts; the student starts a whole practice instead.
+			if (!(found.locked && !locked)) return viewOf(repo, module, ids, found, body.token, locked);
+			notice = LOCK_OVER_NOTICE;
+		}
 	}
 	const token = newToken();
 	const attempt = await repo.startPracticeAttempt({
 		tokenHash: sha256Hex(token),
 		moduleSlug: module.slug,
 		secret: newSeed(),
-		startedAt: now.toISOString()
+		startedAt: now.toISOString(),
+		locked
 	});
-	return viewOf(repo, module, ids, attempt, token, locked);
+	return viewOf(repo, module, ids, attempt, token, locked, notice);
 }
 
 /** The question a public id names in this module, or undefined. */
