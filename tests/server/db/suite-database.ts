@@ -49,7 +49,6 @@ export const settingsFrom =
 export const deviceToken = () => randomUUID().replace(/-/g, '');
 
 export interface SuiteDatabase {
-	readonly handle: DatabaseHandle;
 	readonly repo: Repository;
 	/** The opaque id a student's page shows for a question. */
 	pid(q: { id: string }): string;
@@ -87,9 +86,6 @@ export function openWithPublicIds(module: Module, now: Date, target?: Target): S
 		await target?.cleanup();
 	});
 	return {
-		get handle() {
-			return get().handle;
-		},
 		get repo() {
 			return get().repo;
 		},
