@@ -100,14 +100,14 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const q = singleChoice();
 		const sent = rightAnswer(a, attempt.id, attempt.seed, phone);
 		const answered = sent.action === 'answer' ? sent.response : null;
-		expect(Object.keys(there.progress)).toEqual([ids.toPublic(q.id)]);
-		expect(there.progress[ids.toPublic(q.id)]).toMatchObject({
+		expect(Object.keys(there.progress)).toEqual([db.pid(q)]);
+		expect(there.progress[db.pid(q)]).toMatchObject({
 			tries: 1,
 			verdict: 'correct',
 			points: q.points,
 			firstTryCorrect: true,
 			response: answered,
-			result: { questionId: ids.toPublic(q.id), final: true }
+			result: { questionId: db.pid(q), final: true }
 		});
 		expect(JSON.stringify(there.progress)).not.toContain(`"${q.id}"`);
 		// Both devices now act for the student: answers and resuming from either.
@@ -122,10 +122,10 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const a = await assignment({ feedback: 'after-submit' });
 		const phone = device();
 		const first = await start(a, 'Bea', phone);
-		const attempt = (await repo.getAttempt(first.attempt.id))!;
-		await saveAnswer(repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
+		const attempt = (await db.repo.getAttempt(first.attempt.id))!;
+		await saveAnswer(db.repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
 		const there = await start(a, 'Bea', device(), first.resumeCode!);
-		const outcome = there.progress[ids.toPublic(singleChoice().id)];
+		const outcome = there.progress[db.pid(singleChoice())];
 		expect(outcome).toMatchObject({ verdict: 'incorrect', points: 0, credit: 0, firstTryCorrect: false });
 		expect(outcome?.result).toMatchObject({ points: null, solution: null, explanation: null, feedback: [] });
 	});

@@ -290,19 +290,19 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		expect(Object.values(before).filter((x) => x > 0)).toHaveLength(3);
 
 		// Stop accepting: asked first, nothing changed; then every one of the three goes back to the key's grade.
-		const [entry] = await repo.listAcceptedAnswers(a.id);
+		const [entry] = await db.repo.listAcceptedAnswers(a.id);
 		const stop = (fields: Record<string, string> | null) =>
-			stopAccepting(repo, module, a, fields ? form(fields) : null);
+			stopAccepting(db.repo, module, a, fields ? form(fields) : null);
 		const asked = await stop({ acceptedId: entry!.id });
 		expect(asked).toMatchObject({ ok: true, done: false, answers: 3, students: 3 });
 		expect(asked.ok && asked.message).toBe(
 			'Stop accepting “the US capital city”? This regrades 3 answers of 3 students by the key again now, and later answers are graded without it.'
 		);
-		expect(await repo.listAcceptedAnswers(a.id)).toHaveLength(1);
+		expect(await db.repo.listAcceptedAnswers(a.id)).toHaveLength(1);
 		const done = await stop({ acceptedId: entry!.id, confirm: 'yes' });
 		expect(done).toMatchObject({ ok: true, done: true, answers: 3, students: 3 });
 		expect(Object.values(await scores()).every((x) => x === 0)).toBe(true);
-		expect((await resultsView(repo, module, a, now)).accepted).toEqual([]);
+		expect((await resultsView(db.repo, module, a, now)).accepted).toEqual([]);
 		expect((await later('Fay', 'the US capital city')).result.verdict).toBe('incorrect');
 		// Gone already, or not a form of ours: a 4xx, nothing changes.
 		expect(await stop({ acceptedId: entry!.id, confirm: 'yes' })).toMatchObject({ ok: false, status: 404 });
