@@ -46,9 +46,10 @@ export const dueField = z
 export const tzOffsetField = z
 	.string()
 	.trim()
-	.regex(/^-?\d{1,4}$/)
-	.transform(Number)
-	.pipe(z.int().min(-900).max(900))
+	.regex(/^(-?\d{1,4})?$/)
+	// Empty when the page's script did not run: then the time is read as UTC.
+	.transform((s) => (s === '' ? undefined : Number(s)))
+	.pipe(z.int().min(-900).max(900).optional())
 	.optional();
 
 /** How far ahead a due time may be: further is a typing slip (a year 2206), not a plan. */
