@@ -63,9 +63,23 @@ test('My assignments lists two assignments across a reload, with their students 
 	await expect(myList(teacher).getByRole('heading', { level: 3 })).toHaveText(['Period 5 list', 'Period 4 list']);
 
 	await entry(teacher, 'Period 4 list')
-		.getByRole('link', { name: /Open the results/ })
+		.getByRole('link', { name: /See the results/ })
 		.click();
 	await expect(teacher.getByRole('heading', { level: 1, name: 'Period 4 list' })).toBeVisible();
+	// This browser already holds it, so its results page does not offer to keep it.
+	await expect(teacher.getByRole('button', { name: 'Keep it in My assignments' })).toHaveCount(0);
+
+	// Another browser opening the results link may keep it in its own list.
+	const otherContext = await browser.newContext();
+	const other = await otherContext.newPage();
+	await other.goto(first.resultsUrl);
+	await other.getByRole('button', { name: 'Keep it in My assignments' }).click();
+	await expect(other.getByRole('status').filter({ hasText: 'Kept in' })).toBeVisible();
+	await other.goto('/teach');
+	await expect(myList(other).getByRole('heading', { level: 3 })).toHaveText(['Period 4 list']);
+	await expect(field(other, 'Period 4 list', 'Started')).toHaveText('1');
+
+	await otherContext.close();
 	await student.context.close();
 	await context.close();
 });
@@ -160,6 +174,8 @@ test('after creating, the panel has focus; the next form starts from the default
 	await page.getByLabel('Lesson').selectOption(SLUG);
 	await page.getByLabel('Title students see').fill('Period 4 focus');
 	await page.getByRole('radio', { name: 'After they submit' }).check();
+	// Other tests practise the same module on this server: leave practice open.
+	await page.getByRole('checkbox', { name: /Keep practice from showing answers/ }).uncheck();
 	await page.getByLabel('Attempts allowed').fill('3');
 	await page.getByLabel(/^Due/).fill('2031-06-15T10:00');
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
@@ -375,4 +391,35 @@ test('axe finds nothing on the new screens in light and dark, and nothing scroll
 		}
 	}
 	await context.close();
+});
+
+test('the counts of My assignments answer only for the links given, and a bad request is a 4xx', async ({
+	page,
+	request
+}) => {
+	const { resultsUrl } = await createAssignment(page, 'Counted by the server');
+	const secret = new URL(resultsUrl).pathname.split('/r/')[1]!;
+	const ok = await request.post('/api/teach/assignments', { data: { secrets: [secret] } });
+	expect(ok.status()).toBe(200);
+	const body = (await ok.json()) as { assignments: Record<string, unknown>[] };
+	expect(body.assignments).toEqual([
+		expect.objectContaining({ found: true, title: 'Counted by the server', started: 0, submitted: 0 })
+	]);
+	expect(Object.keys(body.assignments[0]!).sort()).toEqual(
+		['code', 'createdAt', 'dueAt', 'found', 'lesson', 'started', 'state', 'submitted', 'title'].sort()
+	);
+
+	for (const data of [{ secrets: ['not a secret'] }, { secrets: secret }, { other: [] }, 'not json']) {
+		const res = await request.post('/api/teach/assignments', {
+			headers: { 'content-type': 'application/json' },
+			data: typeof data === 'string' ? data : JSON.stringify(data)
+		});
+		expect(res.status(), JSON.stringify(data)).toBeGreaterThanOrEqual(400);
+		expect(res.status(), JSON.stringify(data)).toBeLessThan(500);
+	}
+	const tooMany = await request.post('/api/teach/assignments', {
+		data: { secrets: Array.from({ length: 501 }, () => secret) }
+	});
+	expect(tooMany.status()).toBeGreaterThanOrEqual(400);
+	expect(tooMany.status()).toBeLessThan(500);
 });
