@@ -23,11 +23,11 @@ export const actions = {
 		const parsed = parseCreateForm(form, now, (slug) => getModule(slug) !== undefined);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
 		const client = getClientAddress();
-		const refusal = assignmentRefusal(client);
+		const refusal = await assignmentRefusal(client);
 		if (refusal) return fail(429, { errors: { form: refusal.message }, values });
 		const repo = await getRepository();
 		const { assignment, secret } = await createAssignmentWithSecret(repo, parsed.value, now);
-		countAssignment(client);
+		await countAssignment(client);
 		const studentUrl = `${url.origin}/a/${assignment.studentCode}`;
 		return {
 			created: {
