@@ -42,7 +42,8 @@ const want = (name: string) => wanted.size === 0 || wanted.has(name);
 
 /** The built server on `port`, with SQLite in `dataDir` unless `env` names another database. */
 function startServer(dataDir: string, port = PORT, env: Record<string, string> = {}): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build/closeread.js'], {
+	// BENCH_SERVER: another built entry to measure (an older build kept elsewhere, to compare).
+	const server = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'build/closeread.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
@@ -156,6 +157,12 @@ async function measureGrading(dataDir: string) {
 	const module = getModule(SLUG);
 	if (!module) throw new Error(`module ${SLUG} did not load`);
 	const { benchGrading } = await import('./bench-grading.ts');
+	// The server opens (and migrates) its database on first use: let it, before the bench reads it.
+	await fetch(`${BASE}/api/practice`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ slug: SLUG })
+	}).then((res) => res.arrayBuffer());
 	const handle = await openDatabase(join(dataDir, 'bench.db'));
 	try {
 		rows.push(...(await benchGrading({ base: BASE, module, repo: createRepository(handle.db) })));
