@@ -56,7 +56,10 @@ describe('creation limits per address', () => {
 		const t = 5 * CREATION_WINDOW_MS;
 		// Two processes: each has its own limiter objects, and only the database in common.
 		const first = createCreationLimits(() => t, store);
-		const second = createCreationLimits(() => t, async () => createRepository(handle.db));
+		const second = createCreationLimits(
+			() => t,
+			async () => createRepository(handle.db)
+		);
 		for (let i = 0; i < ASSIGNMENT_LIMIT; i++) await countAssignment('10.0.0.7', i % 2 === 0 ? first : second);
 		expect((await assignmentRefusal('10.0.0.7', first))?.retryAfter).toBe(CREATION_WINDOW_MS / 1000);
 		expect((await assignmentRefusal('10.0.0.7', second))?.retryAfter).toBe(CREATION_WINDOW_MS / 1000);

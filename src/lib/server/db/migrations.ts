@@ -340,7 +340,11 @@ export const migrations: Record<string, Migration> = {
 				.addColumn('key', 'text', (c) => c.notNull())
 				.addColumn('at', 'double precision', (c) => c.notNull())
 				.execute();
-			await db.schema.createIndex('rate_events_scope_key_at').on('rate_events').columns(['scope', 'key', 'at']).execute();
+			await db.schema
+				.createIndex('rate_events_scope_key_at')
+				.on('rate_events')
+				.columns(['scope', 'key', 'at'])
+				.execute();
 			await db.schema.createIndex('rate_events_scope_at').on('rate_events').columns(['scope', 'at']).execute();
 		},
 		async down(db: AnyDb) {
