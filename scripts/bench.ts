@@ -7,17 +7,13 @@
  *   npm run bench -- js grading   only some measurements (js, lighthouse, grading, db, class)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
-import { labelling } from '../src/lib/content/public.ts';
-import { responseFromSolution, solutionFor } from '../src/lib/scoring/grade.ts';
 import { getModule } from '../src/lib/server/content.ts';
-import { sha256Hex } from '../src/lib/server/assignments/secrets.ts';
+import { createRepository, openDatabase } from '../src/lib/server/db/index.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
@@ -46,7 +42,8 @@ const want = (name: string) => wanted.size === 0 || wanted.has(name);
 
 /** The built server on `port`, with SQLite in `dataDir` unless `env` names another database. */
 function startServer(dataDir: string, port = PORT, env: Record<string, string> = {}): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build/closeread.js'], {
+	// BENCH_SERVER: another built entry to measure (an older build kept elsewhere, to compare).
+	const server = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'build/closeread.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
@@ -62,6 +59,15 @@ function startServer(dataDir: string, port = PORT, env: Record<string, string> =
 			if (chunk.toString().includes('Listening')) resolve(server);
 		});
 		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+	});
+}
+
+/** Stop a server and wait until it has exited (its database files are then free to delete). */
+function stopServer(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		server.once('exit', () => resolve());
+		server.kill('SIGTERM');
 	});
 }
 
@@ -146,130 +152,41 @@ function measureLighthouse() {
 	}
 }
 
-/**
- * A class at work on practice lessons: every connection plays students one after another, each on
- * a practice attempt of their own (opened through POST /api/practice, as the page does). For every
- * question a student asks for a hint where there is one, gives a wrong answer where the type has
- * an obvious one (single-choice), then the right answer: real answers, right and wrong, each
- * numbered, recorded and graded by the server. The right answers are worked out from the attempt's
- * secret, read from the bench's own database (a measuring tool may; a browser never sees it).
- */
-async function gradingStudents(dataDir: string, count: number): Promise<string[][]> {
+/** Grading played by students on practice attempts (bench-grading.ts), against the server's own database. */
+async function measureGrading(dataDir: string) {
 	const module = getModule(SLUG);
 	if (!module) throw new Error(`module ${SLUG} did not load`);
-	const { default: SQLite } = await import('better-sqlite3');
-	const tokens: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const res = await fetch(`${BASE}/api/practice`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ slug: SLUG })
-		});
-		if (!res.ok) throw new Error(`POST /api/practice answered ${res.status}`);
-		tokens.push(((await res.json()) as { token: string }).token);
-	}
-	const db = new SQLite(join(dataDir, 'bench.db'), { readonly: true });
-	const secretOf = db.prepare('select secret from practice_attempts where token_hash = ?');
-	const students = tokens.map((token) => {
-		const { secret } = secretOf.get(sha256Hex(token)) as { secret: string };
-		const bodies: string[] = [];
-		for (const q of module.questions) {
-			const seed = `${secret}:${q.id}`;
-			const questionId = q.id;
-			const labels = labelling(q, seed);
-			const solution = solutionFor(q, labels);
-			if (q.hints.length > 0) bodies.push(JSON.stringify({ token, action: 'hint', questionId, hint: 1 }));
-			if (solution.type === 'single-choice') {
-				const wrong = Object.keys(labels.options).find((label) => label !== solution.optionId)!;
-				bodies.push(
-					JSON.stringify({
-						token,
-						action: 'answer',
-						questionId,
-						answerId: randomUUID(),
-						response: { type: 'single-choice', optionId: wrong }
-					})
-				);
-			}
-			bodies.push(
-				JSON.stringify({
-					token,
-					action: 'answer',
-					questionId,
-					answerId: randomUUID(),
-					response: responseFromSolution(solution)
-				})
-			);
-		}
-		return bodies;
-	});
-	db.close();
-	return students;
-}
-
-async function measureGrading(dataDir: string) {
-	// Enough students that no connection runs out in the measured time.
-	const students = await gradingStudents(dataDir, 1200);
-	const perStudent = students[0]!.length;
-	let next = 0;
-	const load = (duration: number) =>
-		autocannon({
-			url: BASE,
-			connections: 100,
-			duration,
-			// One entry per action of a student; autocannon gives each connection its own context and
-			// resets it when the connection starts the list again, which is when it takes the next student.
-			requests: Array.from({ length: perStudent }, (_, index) => ({
-				method: 'POST',
-				path: '/api/grade',
-				headers: { 'content-type': 'application/json' },
-				setupRequest: (req: Record<string, unknown>, context: { student?: string[] }) => {
-					if (index === 0 || !context.student) context.student = students[next++ % students.length];
-					return { ...req, body: context.student![index] };
-				}
-			}))
-		});
-	// A server in use is warm: two seconds of the same load first, not counted, so the figures
-	// are not those of the JIT compiling the grading code.
-	await load(2);
-	const result = await load(10);
-	const p99 = result.latency.p99;
-	rows.push({
-		measure: `Grading: requests/s at 100 connections (practice attempts, ${perStudent} actions each)`,
-		value: `${Math.round(result.requests.average)} (${result.non2xx} non-2xx)`,
-		budget: '',
-		ok: result.non2xx === 0
-	});
-	rows.push({
-		measure: 'Grading: p99 latency at 100 connections',
-		value: `${p99} ms`,
-		budget: '< 25 ms',
-		ok: p99 < 25
-	});
-	if (next > students.length) {
-		rows.push({
-			measure: 'Grading: students reused (repeats answer 409)',
-			value: String(next - students.length),
-			budget: '0',
-			ok: false
-		});
+	const { benchGrading } = await import('./bench-grading.ts');
+	// The server opens (and migrates) its database on first use: let it, before the bench reads it.
+	await fetch(`${BASE}/api/practice`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ slug: SLUG })
+	}).then((res) => res.arrayBuffer());
+	const handle = await openDatabase(join(dataDir, 'bench.db'));
+	try {
+		rows.push(...(await benchGrading({ base: BASE, module, repo: createRepository(handle.db) })));
+	} finally {
+		await handle.close();
 	}
 }
 
 /** The same class against a second server whose database is a private PostgreSQL cluster. */
 async function classOnPostgres(
 	dataDir: string,
-	benchClass: (base: string, options: { label: string }) => Promise<Row[]>
+	benchClass: typeof import('./bench-class.ts').benchClass
 ): Promise<Row[]> {
 	const { withPostgres } = await import('./bench-db.ts');
 	try {
 		return await withPostgres(async (url) => {
 			const port = PORT + 1;
 			const server = await startServer(dataDir, port, { DATABASE_URL: url });
+			const handle = await openDatabase(url);
 			try {
-				return await benchClass(`http://127.0.0.1:${port}`, { label: 'PostgreSQL' });
+				return await benchClass(`http://127.0.0.1:${port}`, { label: 'PostgreSQL', repo: createRepository(handle.db) });
 			} finally {
-				server.kill('SIGTERM');
+				await handle.close();
+				await stopServer(server);
 			}
 		});
 	} catch (error) {
@@ -297,11 +214,16 @@ async function main() {
 		}
 		if (want('class')) {
 			const { benchClass } = await import('./bench-class.ts');
-			rows.push(...(await benchClass(BASE, { label: 'SQLite' })));
+			const handle = await openDatabase(join(dataDir, 'bench.db'));
+			try {
+				rows.push(...(await benchClass(BASE, { label: 'SQLite', repo: createRepository(handle.db) })));
+			} finally {
+				await handle.close();
+			}
 			rows.push(...(await classOnPostgres(dataDir, benchClass)));
 		}
 	} finally {
-		server.kill('SIGTERM');
+		await stopServer(server);
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 	printTable(rows);

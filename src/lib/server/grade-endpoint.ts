@@ -1,8 +1,7 @@
 /**
- * POST /api/grade as a plain function of the request's text: the SvelteKit route and the lean
- * front server (src/server.ts) both answer through it, so they cannot drift apart. The body is one
- * student action on a practice attempt (an answer, a hint request, a reveal); the attempt engine
- * records it and answers.
+ * POST /api/grade as a plain function of the request's text (headers already checked by the route,
+ * src/routes/api/grade): the body is one student action on a practice attempt (an answer, a hint
+ * request, a reveal); the attempt engine records it and answers.
  */
 import { practiceActionBody } from '../scoring/request.ts';
 import { practiceAct } from './attempts/practice.ts';

@@ -43,7 +43,7 @@ export const actions = {
 		const parsed = parseCreateForm(form, now, (slug) => getModule(slug) !== undefined);
 		if (!parsed.ok)
 			return fail(400, { errors: parsed.errors, values, created: await previous(form, url.origin, client) });
-		const refusal = assignmentRefusal(client);
+		const refusal = await assignmentRefusal(client);
 		if (refusal)
 			return fail(429, {
 				errors: { form: refusal.message },
@@ -52,7 +52,7 @@ export const actions = {
 			});
 		const repo = await getRepository();
 		const { assignment, secret } = await createAssignmentWithSecret(repo, parsed.value, now);
-		countAssignment(client);
+		await countAssignment(client);
 		const lesson = getModule(assignment.moduleSlug)?.meta.title ?? assignment.moduleSlug;
 		return { created: await createdLinks(assignment, secret, url.origin, lesson) };
 	}

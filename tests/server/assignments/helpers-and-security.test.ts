@@ -3,6 +3,7 @@
  * the create form, and display names.
  */
 import { describe, expect, it } from 'vitest';
+import { createRepository, openDatabase } from '../../../src/lib/server/db/index.ts';
 import Papa from 'papaparse';
 import { neutraliseCell, toCsv } from '../../../src/lib/server/assignments/csv.ts';
 import { createRateLimiter } from '../../../src/lib/server/assignments/rate-limit.ts';
@@ -48,19 +49,28 @@ describe('CSV cells', () => {
 });
 
 describe('guess limiter', () => {
-	it('refuses a key after the limit within the window, and lets it back once failures age out', () => {
+	it('refuses a key after the limit within the window, and lets it back once failures age out', async () => {
 		let t = 0;
-		const limiter = createRateLimiter({ limit: 3, windowMs: 1000, now: () => t });
+		const handle = await openDatabase(':memory:');
+		const store = async () => createRepository(handle.db);
+		const limiter = createRateLimiter({ scope: 'test', limit: 3, windowMs: 1000, now: () => t, store });
 		for (let i = 0; i < 3; i++) {
-			expect(limiter.blocked('1.2.3.4')).toBe(false);
-			limiter.fail('1.2.3.4');
+			expect(await limiter.blocked('1.2.3.4')).toBe(false);
+			await limiter.fail('1.2.3.4');
 			t += 100;
 		}
-		expect(limiter.blocked('1.2.3.4')).toBe(true);
-		expect(limiter.blocked('5.6.7.8')).toBe(false);
-		expect(limiter.retryAfter('1.2.3.4')).toBe(1);
+		expect(await limiter.blocked('1.2.3.4')).toBe(true);
+		expect(await limiter.blocked('5.6.7.8')).toBe(false);
+		expect(await limiter.retryAfter('1.2.3.4')).toBe(1);
+		// Another limiter on the same database (another server process) sees the same failures.
+		const other = createRateLimiter({ scope: 'test', limit: 3, windowMs: 1000, now: () => t, store });
+		expect(await other.blocked('1.2.3.4')).toBe(true);
+		// …but not those of another scope.
+		const elsewhere = createRateLimiter({ scope: 'other', limit: 3, windowMs: 1000, now: () => t, store });
+		expect(await elsewhere.blocked('1.2.3.4')).toBe(false);
 		t = 1001;
-		expect(limiter.blocked('1.2.3.4')).toBe(false);
+		expect(await limiter.blocked('1.2.3.4')).toBe(false);
+		await handle.close();
 	});
 });
 

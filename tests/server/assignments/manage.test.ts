@@ -271,7 +271,13 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		await submit(repo, module, mine.assignment, ada.attempt, now);
 		await start(other.assignment, 'Zed');
 
-		const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
+		const limiter = createRateLimiter({
+			scope: 'manage-test',
+			limit: 3,
+			windowMs: 60_000,
+			now: () => now.getTime(),
+			store: async () => repo
+		});
 		const unknown = newResultsSecret();
 		const reply = await summarise([mine.secret, unknown], '10.0.0.1', now, { limiter, repo });
 		expect(reply).toEqual({

@@ -1,7 +1,8 @@
 /**
  * Finding an assignment from a link: by student code (public, short), or by results secret
- * (private: hashed, compared in constant time, wrong guesses counted per address and refused with
- * 429 when they pile up). A wrong or deleted link is a 404 either way.
+ * (private: hashed, compared in constant time, wrong guesses counted per address in the database,
+ * so across every server process, and refused with 429 when they pile up). A wrong or deleted link
+ * is a 404 either way.
  */
 import { error } from '@sveltejs/kit';
 import type { Module } from '../../content/module.ts';
@@ -34,11 +35,14 @@ export async function byStudentCode(code: string): Promise<Found> {
 export const GUESS_LIMIT = 10;
 export const GUESS_WINDOW_MS = 15 * 60 * 1000;
 
-const LIMITER = Symbol.for('closeread.results-limiter');
-/** One limiter per server process (kept on globalThis so a dev reload does not reset it). */
+/** The limiter of wrong results links, on the server's database. */
 export function resultsLimiter(): RateLimiter {
-	const slot = globalThis as typeof globalThis & { [LIMITER]?: RateLimiter };
-	return (slot[LIMITER] ??= createRateLimiter({ limit: GUESS_LIMIT, windowMs: GUESS_WINDOW_MS }));
+	return createRateLimiter({
+		scope: 'wrong-results-link',
+		limit: GUESS_LIMIT,
+		windowMs: GUESS_WINDOW_MS,
+		store: getRepository
+	});
 }
 
 const NOT_FOUND =
@@ -57,7 +61,7 @@ export async function byResultsSecret(
 ): Promise<Found> {
 	const found = await checkResultsSecret(secret, client, limiter);
 	if (found === 'blocked') {
-		const seconds = limiter.retryAfter(client);
+		const seconds = await limiter.retryAfter(client);
 		noteRetryAfter(seconds);
 		error(429, `Too many wrong results links from this address. Try again in ${minutes(seconds)}.`);
 	}
@@ -82,8 +86,8 @@ export async function checkResultsSecret(
 	const assignment = looksLikeResultsSecret(secret) ? await repo.getAssignmentByResultsHash(hash) : undefined;
 	// The database finds the row by its hash; compare again in constant time before trusting it.
 	if (!assignment || !sameDigest(assignment.resultsHash, hash)) {
-		if (limiter.blocked(client)) return 'blocked';
-		limiter.fail(client);
+		if (await limiter.blocked(client)) return 'blocked';
+		await limiter.fail(client);
 		return 'wrong';
 	}
 	const module = getModule(assignment.moduleSlug);

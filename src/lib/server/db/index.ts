@@ -14,6 +14,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { noteRetryAfter } from '../retry-after.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { ImmediateSqliteDialect, preparingOnce } from './sqlite-dialect.ts';
 import { createRepository, type Repository } from './repository.ts';
 import { DatabaseUnavailableError } from './unavailable.ts';
@@ -88,14 +89,23 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
 	const db = new Kysely<Database>({
 		dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }, sqlite)
 	});
+	let checkpointer: Checkpointer | null = null;
 	return {
 		db,
 		dialect: 'sqlite',
 		location: file,
 		checkFile: inMemory ? undefined : fileWatch(file),
-		migrated: () => sqlite.pragma('busy_timeout = 0'),
+		migrated: () => {
+			sqlite.pragma('busy_timeout = 0');
+			// Checkpoints run on a worker thread, not inside a request's commit (checkpointer.ts).
+			if (!inMemory) {
+				sqlite.pragma('wal_autocheckpoint = 0');
+				checkpointer = startCheckpointer(file);
+			}
+		},
 		// Kysely closes the better-sqlite3 handle only once it has used it; close it ourselves too.
 		close: async () => {
+			await checkpointer?.stop();
 			await db.destroy();
 			if (sqlite.open) sqlite.close();
 		}

@@ -345,6 +345,28 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropIndex('practice_attempts_started').ifExists().execute();
 			await db.schema.alterTable('practice_attempts').dropColumn('locked').execute();
 		}
+	},
+	// Rate limits shared by every server process on the database: each counted event (a wrong
+	// results link, a new assignment, a new student in a class) is a row with its time in
+	// milliseconds, kept only while it can still count (see assignments/rate-limit.ts).
+	'0009_rate_events': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('rate_events')
+				.addColumn('scope', 'text', (c) => c.notNull())
+				.addColumn('key', 'text', (c) => c.notNull())
+				.addColumn('at', 'double precision', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('rate_events_scope_key_at')
+				.on('rate_events')
+				.columns(['scope', 'key', 'at'])
+				.execute();
+			await db.schema.createIndex('rate_events_scope_at').on('rate_events').columns(['scope', 'at']).execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropTable('rate_events').ifExists().execute();
+		}
 	}
 };
 

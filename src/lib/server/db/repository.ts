@@ -297,6 +297,27 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 			return key;
 		},
 
+		/** Times (ms) of the events of a rate limit's key at or after `since`, oldest first. */
+		async rateEvents(scope: string, key: string, since: number): Promise<number[]> {
+			const rows = await db
+				.selectFrom('rate_events')
+				.select('at')
+				.where('scope', '=', scope)
+				.where('key', '=', key)
+				.where('at', '>=', since)
+				.orderBy('at')
+				.execute();
+			return rows.map((r) => Number(r.at));
+		},
+
+		/** Count one event of a rate limit, forgetting the scope's events before `forgetBefore`. */
+		async addRateEvent(scope: string, key: string, at: number, forgetBefore: number): Promise<void> {
+			await withWrite(async (trx) => {
+				await trx.deleteFrom('rate_events').where('scope', '=', scope).where('at', '<', forgetBefore).execute();
+				await trx.insertInto('rate_events').values({ scope, key, at }).execute();
+			});
+		},
+
 		async createAssignment(input: NewAssignment): Promise<Assignment> {
 			const settings = JSON.stringify(assignmentSettings.parse(input.settings));
 			const base = {

@@ -147,6 +147,8 @@ export interface Database {
 	practice_answers: AnswersTable;
 	hints: HintsTable;
 	server_keys: { name: string; value: string };
+	/** One counted event of a rate limit (ms since the epoch); see assignments/rate-limit.ts. */
+	rate_events: { scope: string; key: string; at: number };
 }
 
 export type AssignmentRow = Selectable<AssignmentsTable>;

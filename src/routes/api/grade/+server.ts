@@ -3,10 +3,7 @@ import { gradeFromText } from '$lib/server/grade-endpoint';
 import { readLimited } from '$lib/server/http';
 import { checkJsonHeaders } from '$lib/server/json-body';
 
-/**
- * One action on a practice question (answer, hint, reveal). The key stays here; the browser gets the verdict.
- * (In production the front server in src/server.ts answers this path with the same function.)
- */
+/** One action on a practice question (answer, hint, reveal). The key stays here; the browser gets the verdict. */
 export async function POST({ request }) {
 	const headers = checkJsonHeaders(request.headers.get('content-type'), request.headers.get('content-length'));
 	if (!headers.ok) error(headers.status, headers.message);

@@ -77,11 +77,11 @@ export const actions = {
 			return typeof v === 'string' ? v.slice(0, 200) : '';
 		};
 		const values = { title: text('title'), dueAt: text('dueAt') };
-		const refusal = assignmentRefusal(client);
+		const refusal = await assignmentRefusal(client);
 		if (refusal) return fail(429, { duplicate: { ok: false as const, errors: { form: refusal.message }, values } });
 		const result = await duplicateAssignment(repo, assignment, form, new Date());
 		if (!result.ok) return fail(result.status, { duplicate: { ok: false as const, errors: result.errors, values } });
-		countAssignment(client);
+		await countAssignment(client);
 		const created = await createdLinks(result.assignment, result.secret, url.origin, module.meta.title);
 		return { duplicate: { ok: true as const, created } };
 	},

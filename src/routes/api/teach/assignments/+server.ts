@@ -14,7 +14,7 @@ export async function POST({ request, getClientAddress }) {
 	const client = getClientAddress();
 	const result = await summarise(secrets, client, new Date());
 	if (!result.ok) {
-		noteRetryAfter(resultsLimiter().retryAfter(client));
+		noteRetryAfter(await resultsLimiter().retryAfter(client));
 		error(429, 'Too many wrong results links from this address. Try again later.');
 	}
 	return json({ assignments: result.assignments });

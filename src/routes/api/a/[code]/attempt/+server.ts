@@ -13,10 +13,10 @@ export async function POST({ params, request, getClientAddress }) {
 	const { repo, assignment, module } = await byStudentCode(params.code);
 	const client = getClientAddress();
 	if (body.action === 'start') {
-		const refusal = newStudentRefusal(client, assignment.id);
+		const refusal = await newStudentRefusal(client, assignment.id);
 		if (refusal) error(429, refusal.message);
 	}
 	const view = await startOrResume(repo, module, assignment, body, new Date());
-	if (body.action === 'start') countNewStudent(client, assignment.id);
+	if (body.action === 'start') await countNewStudent(client, assignment.id);
 	return json(view);
 }
