@@ -93,10 +93,12 @@ test('with JavaScript the folded parts and the map come alive when used', async 
 	await expect(mark).toHaveAttribute('aria-pressed', 'true');
 	// A glossary word in the article opens its definition.
 	await page.getByText('Read the whole article first').click();
-	const word = page.locator('#main').getByRole('button', { name: /^Kyiv \(glossary\)$/ });
+	const kyiv = page.getByRole('button', { name: /^Kyiv \(glossary\)$/ });
+	const word = page.locator('#main').locator(kyiv);
 	await word.click();
 	await expect(word).toHaveAttribute('aria-expanded', 'true');
-	await expect(page.locator('.glossary-term', { has: word }).getByText('The capital city of Ukraine.')).toBeVisible();
+	const term = page.locator('#main .glossary-term', { has: kyiv });
+	await expect(term.getByText('The capital city of Ukraine.')).toBeVisible();
 });
 
 test('the first question is on screen after Start and the first section', async ({ page }) => {
