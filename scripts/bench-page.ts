@@ -67,6 +67,7 @@ async function measureServing(base: string, slug: string): Promise<Row[]> {
 	const staticLoad = await load(staticUrl, 20, 5);
 	const ratio = pageLoad.requests.average / staticLoad.requests.average;
 	const crowd = await load(pageUrl, 100, 10);
+	const staticCrowd = await load(staticUrl, 100, 10);
 	return [
 		{
 			measure: `Module page, 20 connections, gzip: req/s (static file ${file.path.split('/').pop()}, ${kb(file.gzip)} gzip)`,
@@ -76,7 +77,7 @@ async function measureServing(base: string, slug: string): Promise<Row[]> {
 		},
 		{
 			measure: 'Module page, 100 connections: p99 latency',
-			value: `${crowd.latency.p99} ms (${Math.round(crowd.requests.average)} req/s, ${crowd.timeouts} timeouts, ${crowd.non2xx} non-2xx)`,
+			value: `${crowd.latency.p99} ms (${Math.round(crowd.requests.average)} req/s, ${crowd.timeouts} timeouts, ${crowd.non2xx} non-2xx; static file ${staticCrowd.latency.p99} ms at ${Math.round(staticCrowd.requests.average)} req/s)`,
 			budget: '< 100 ms',
 			ok: crowd.latency.p99 < 100 && crowd.timeouts === 0 && crowd.non2xx === 0
 		}
