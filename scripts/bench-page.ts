@@ -258,9 +258,11 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
  * student presses Start (with the lesson player, loaded ahead while the student reads).
  */
 async function measureJs(base: string, slug: string): Promise<Row[]> {
-	const html = await (await fetch(`${base}/m/${slug}`)).text();
+	// The scripts the page names: its entry imports and its module preloads (in the HTML or its Link header).
+	const res = await fetch(`${base}/m/${slug}`);
+	const html = (await res.text()) + (res.headers.get('link') ?? '');
 	const named = new Set(
-		[...html.matchAll(/(?:href|import\()\s*"([^"]+\.js)"/g)].map((m) => new URL(m[1]!, `${base}/m/${slug}`).href)
+		[...html.matchAll(/(?:href=|import\(|<)\s*"?([^">]+\.js)/g)].map((m) => new URL(m[1]!, `${base}/m/${slug}`).href)
 	);
 	const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: CHROME_ARGS });
 	try {
