@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { compressResponse } from '$lib/server/compress';
 import { catalogue, getModule } from '$lib/server/content';
+import { schedulePracticeCleanup } from '$lib/server/attempts/cleanup';
 import { getRepository } from '$lib/server/db';
 import { actionName, isInheritedName } from '$lib/server/form-actions';
 import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib/server/headers';
@@ -9,12 +11,15 @@ import { answer, PageCache } from '$lib/server/page-cache';
 import { collectRetryAfter } from '$lib/server/retry-after';
 
 /**
- * Start-up, before the first request: parse every module (a content problem is logged at once) and
- * open the database, applying its migrations.
+ * Start-up, before the first request: parse every module (a content problem is logged at once),
+ * open the database, applying its migrations, and remove idle practice attempts now and every few
+ * hours, in the background.
  */
 export const init: ServerInit = async () => {
 	catalogue();
+	if (building) return;
 	await getRepository();
+	schedulePracticeCleanup(getRepository);
 };
 
 /** The module pages, rendered once per module version (see page-cache.ts). */
