@@ -4,31 +4,19 @@
  * budgets are printed beside the figures.
  *
  *   npm run bench                 everything
- *   npm run bench -- js grading   only some measurements (js, lighthouse, grading, db, class)
+ *   npm run bench -- js grading   only some measurements (page, browser, js, lighthouse, grading, db,
+ *                                 class)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { getModule } from '../src/lib/server/content.ts';
 import { createRepository, openDatabase } from '../src/lib/server/db/index.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const CHROME_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
-
 export interface Row {
 	measure: string;
 	value: string;
@@ -69,87 +57,6 @@ function stopServer(server: ChildProcess): Promise<void> {
 		server.once('exit', () => resolve());
 		server.kill('SIGTERM');
 	});
-}
-
-async function measureJs() {
-	const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: CHROME_ARGS });
-	const page = await browser.newPage();
-	const scripts = new Map<string, number>();
-	page.on('response', async (res) => {
-		const url = res.url();
-		if (!url.endsWith('.js')) return;
-		const body = await res.body().catch(() => null);
-		if (body) scripts.set(url, gzipSync(body, { level: 9 }).length);
-	});
-	await page.goto(`${BASE}/m/${SLUG}`, { waitUntil: 'networkidle' });
-	const sum = () => [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
-	const first = sum();
-	const firstCount = scripts.size;
-	// The lesson player loads on Start: measure what a student has loaded once the lesson runs.
-	await page.getByRole('button', { name: 'Start the lesson' }).click();
-	await page.getByRole('button', { name: /on to the questions/ }).waitFor();
-	await page.waitForLoadState('networkidle');
-	const started = sum();
-	await browser.close();
-	rows.push({
-		measure: `JS loaded by the module page (gzip, ${firstCount} files)`,
-		value: `${first.toFixed(1)} KB`,
-		budget: '≤ 60 KB',
-		ok: first <= 60
-	});
-	rows.push({
-		measure: `JS once the lesson has started (gzip, ${scripts.size} files)`,
-		value: `${started.toFixed(1)} KB`,
-		budget: '',
-		ok: null
-	});
-}
-
-function measureLighthouse() {
-	if (!CHROMIUM) {
-		rows.push({ measure: 'Lighthouse', value: 'no Chromium found', budget: '', ok: null });
-		return;
-	}
-	const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
-	const r = spawnSync(
-		'npx',
-		[
-			'lighthouse',
-			`${BASE}/m/${SLUG}`,
-			'--form-factor=mobile',
-			'--only-categories=performance,accessibility,best-practices,seo',
-			`--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
-			'--output=json',
-			`--output-path=${out}`,
-			'--quiet'
-		],
-		{ env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8' }
-	);
-	if (r.status !== 0 || !existsSync(out)) {
-		rows.push({
-			measure: 'Lighthouse (mobile)',
-			value: `failed: ${(r.stderr || '').slice(0, 80)}`,
-			budget: '',
-			ok: false
-		});
-		return;
-	}
-	const report = JSON.parse(readFileSync(out, 'utf8'));
-	const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
-	const budgets: [string, string, number][] = [
-		['performance', 'Performance', 98],
-		['accessibility', 'Accessibility', 100],
-		['best-practices', 'Best practices', 100],
-		['seo', 'SEO', 100]
-	];
-	for (const [id, name, min] of budgets) {
-		rows.push({
-			measure: `Lighthouse mobile: ${name}`,
-			value: String(score(id)),
-			budget: `≥ ${min}`,
-			ok: score(id) >= min
-		});
-	}
 }
 
 /** Grading played by students on practice attempts (bench-grading.ts), against the server's own database. */
@@ -205,8 +112,8 @@ async function main() {
 	const dataDir = mkdtempSync(join(tmpdir(), 'closeread-bench-'));
 	const server = await startServer(dataDir);
 	try {
-		if (want('js')) await measureJs();
-		if (want('lighthouse')) measureLighthouse();
+		const { benchPage } = await import('./bench-page.ts');
+		rows.push(...(await benchPage(BASE, SLUG, want)));
 		if (want('grading')) await measureGrading(dataDir);
 		if (want('db')) {
 			const { benchDb } = await import('./bench-db.ts');

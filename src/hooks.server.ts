@@ -1,21 +1,37 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { compressResponse } from '$lib/server/compress';
-import { catalogue } from '$lib/server/content';
+import { catalogue, getModule } from '$lib/server/content';
 import { schedulePracticeCleanup } from '$lib/server/attempts/cleanup';
 import { getRepository } from '$lib/server/db';
 import { actionName, isInheritedName } from '$lib/server/form-actions';
 import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib/server/headers';
 import { redactSecrets } from '$lib/server/redact';
+import { answer, PageCache } from '$lib/server/page-cache';
 import { collectRetryAfter } from '$lib/server/retry-after';
 
-// Parse every module once at start-up, so a content problem is logged before the first request.
-catalogue();
-
-/** Once the server starts: remove idle practice attempts now and every few hours, in the background. */
-export const init: ServerInit = () => {
-	if (!building) schedulePracticeCleanup(getRepository);
+/**
+ * Start-up, before the first request: parse every module (a content problem is logged at once),
+ * open the database, applying its migrations, and remove idle practice attempts now and every few
+ * hours, in the background.
+ */
+export const init: ServerInit = async () => {
+	catalogue();
+	if (building) return;
+	await getRepository();
+	schedulePracticeCleanup(getRepository);
 };
+
+/** The module pages, rendered once per module version (see page-cache.ts). */
+const modulePages = new PageCache();
+const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
+
+/** A request for a module page that the cache may answer, with the module it shows. */
+function cachedModule(event: Parameters<Handle>[0]['event']) {
+	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
+	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
+	return slug === undefined ? undefined : getModule(slug);
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { result: response, seconds } = await collectRetryAfter(() => respond(event, resolve));
@@ -45,6 +61,11 @@ async function respond(
 				headers: { 'Content-Type': 'application/json' }
 			});
 		}
+	}
+	const module = cachedModule(event);
+	if (module) {
+		const kept = await modulePages.get(event.url.pathname, module, async () => resolve(event));
+		return kept instanceof Response ? kept : answer(kept, event.request);
 	}
 	return resolve(event);
 }

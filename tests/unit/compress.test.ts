@@ -42,3 +42,25 @@ describe('compressResponse', () => {
 		expect(await r.text()).toBe(page);
 	});
 });
+
+describe('compressResponse on a streamed body', () => {
+	it('compresses a page that arrives in many chunks, and it survives the round trip', async () => {
+		const parts = Array.from({ length: 50 }, (_, i) => `<p>Paragraph ${i}: Seoul warns of soldiers.</p>`);
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+				controller.close();
+			}
+		});
+		const r = await compressResponse(new Response(body, { headers: { 'content-type': 'text/html' } }), 'gzip');
+		expect(r.headers.get('content-encoding')).toBe('gzip');
+		expect(r.headers.get('content-length')).toBeNull();
+		expect(gunzipSync(Buffer.from(await r.arrayBuffer())).toString()).toBe(parts.join(''));
+	});
+
+	it('sends a page as it is to a browser that refuses gzip (q=0)', async () => {
+		const r = await compressResponse(html(), 'gzip;q=0, identity');
+		expect(r.headers.get('content-encoding')).toBeNull();
+		expect(await r.text()).toBe(page);
+	});
+});

@@ -1,0 +1,388 @@
+/**
+ * The bench's page and browser rows: what serving the module page costs beside a static file of the
+ * same server, the page's bytes, how soon a student can start and reach the first question (beside
+ * a bare page measured in the same run), the JavaScript loaded, and Lighthouse. Called by
+ * scripts/bench.ts with the address of the built app it started.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium, type Browser } from '@playwright/test';
+import type { Row } from './bench.ts';
+
+export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+export const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+/** The built static file (served precompressed) whose gzip size is closest to `bytes`. */
+function staticFileNear(bytes: number): { path: string; gzip: number } {
+	const root = 'build/client';
+	const found: { path: string; gzip: number }[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name.endsWith('.gz')) found.push({ path: full.slice(root.length, -3), gzip: statSync(full).size });
+		}
+	};
+	walk(root);
+	if (found.length === 0) throw new Error('no precompressed static file in build/client');
+	return found.sort((a, b) => Math.abs(a.gzip - bytes) - Math.abs(b.gzip - bytes))[0]!;
+}
+
+function load(url: string, connections: number, duration: number) {
+	return autocannon({ url, connections, duration, timeout: 10, headers: { 'accept-encoding': 'gzip' } });
+}
+
+/** The module page under load, beside a static file of about the same compressed size. */
+async function measureServing(base: string, slug: string): Promise<Row[]> {
+	const pageUrl = `${base}/m/${slug}`;
+	const page = await fetch(pageUrl, { headers: { 'accept-encoding': 'gzip' } });
+	const zipped = Number(page.headers.get('content-length') ?? 0) || (await page.arrayBuffer()).byteLength;
+	const file = staticFileNear(zipped);
+	const staticUrl = `${base}${file.path}`;
+	// Warm both (JIT, caches), then measure one after the other in the same run.
+	await load(pageUrl, 20, 1);
+	await load(staticUrl, 20, 1);
+	const pageLoad = await load(pageUrl, 20, 5);
+	const staticLoad = await load(staticUrl, 20, 5);
+	const ratio = pageLoad.requests.average / staticLoad.requests.average;
+	const crowd = await load(pageUrl, 100, 10);
+	const staticCrowd = await load(staticUrl, 100, 10);
+	return [
+		{
+			measure: `Module page, 20 connections, gzip: req/s (static file ${file.path.split('/').pop()}, ${kb(file.gzip)} gzip)`,
+			value: `${Math.round(pageLoad.requests.average)} (static ${Math.round(staticLoad.requests.average)}; ratio ${ratio.toFixed(2)})`,
+			budget: 'ratio ≥ 0.3',
+			ok: ratio >= 0.3 && pageLoad.non2xx === 0
+		},
+		{
+			measure: 'Module page, 100 connections: p99 latency',
+			value: `${crowd.latency.p99} ms (${Math.round(crowd.requests.average)} req/s, ${crowd.timeouts} timeouts, ${crowd.non2xx} non-2xx; static file ${staticCrowd.latency.p99} ms at ${Math.round(staticCrowd.requests.average)} req/s)`,
+			budget: '< 100 ms',
+			ok: crowd.latency.p99 < 100 && crowd.timeouts === 0 && crowd.non2xx === 0
+		}
+	];
+}
+
+/** The page's HTML: all of it, the markup and the hydration data (the inline scripts). */
+async function measureHtml(base: string, slug: string): Promise<Row[]> {
+	const res = await fetch(`${base}/m/${slug}`, { headers: { 'accept-encoding': 'gzip' } });
+	const bytes = new Uint8Array(await res.arrayBuffer());
+	// fetch decodes the body itself; the wire size is the header's when the server compressed it.
+	const wire = Number(res.headers.get('content-length') ?? bytes.byteLength);
+	const html = new TextDecoder().decode(bytes);
+	const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+		(sum, m) => sum + Buffer.byteLength(m[1]!),
+		0
+	);
+	const raw = Buffer.byteLength(html);
+	const etag = res.headers.get('etag');
+	let revalidated = 'no ETag';
+	if (etag) {
+		const again = await fetch(`${base}/m/${slug}`, { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+		revalidated = `${again.status} on If-None-Match`;
+	}
+	return [
+		{
+			measure: 'Module page HTML: raw / markup / hydration data',
+			value: `${kb(raw)} / ${kb(raw - scripts)} / ${kb(scripts)}`,
+			budget: '',
+			ok: null
+		},
+		{
+			measure: 'Module page HTML on the wire (gzip), ETag',
+			value: `${kb(wire)} (${res.headers.get('content-encoding') ?? 'uncompressed'}); ${revalidated}`,
+			budget: 'compressed, 304',
+			ok: res.headers.get('content-encoding') !== null && revalidated.startsWith('304')
+		}
+	];
+}
+
+/**
+ * A page with the module page's three steps and nothing else: a Start button its script enables,
+ * a reading screen, a question. What the browser alone costs, measured beside the app.
+ */
+const BARE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bare</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<h1>Bare page</h1><p>A page with a start button, a reading screen and a question.</p>
+<button type="button" id="start" disabled>Start the lesson</button>
+<script type="module">
+const main = document.body;
+const start = document.getElementById('start');
+start.addEventListener('click', () => {
+	main.innerHTML = '<h1>Reading</h1><p>The passage.</p><button type="button" id="next">I have read it: on to the questions</button>';
+	document.getElementById('next').addEventListener('click', () => {
+		main.innerHTML = '<article class="question"><h2>Question</h2><label><input type="radio" name="a"> An answer</label></article>';
+	});
+});
+start.disabled = false;
+</script></body></html>`;
+
+function bareServer(): Promise<{ server: Server; url: string }> {
+	const server = createServer((_req, res) => {
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(BARE_PAGE);
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			resolve({ server, url: `http://127.0.0.1:${port}/` });
+		})
+	);
+}
+
+/**
+ * Notes, in the page's own clock, when each step is first usable: Start enabled, the reading
+ * screen's button shown, the first question's inputs enabled; and when each click arrives, so that
+ * the time between a step being usable and the click (the harness's, or a student's) is left out.
+ */
+const MARKS_SCRIPT = `(() => {
+	const marks = (window.__benchMarks = { clicks: [] });
+	const text = (el) => (el.textContent || '').trim();
+	const checks = {
+		ready: () => [...document.querySelectorAll('button')].some((b) => text(b).startsWith('Start the lesson') && !b.disabled),
+		reading: () => [...document.querySelectorAll('button')].some((b) => /on to the questions/.test(text(b)) && !b.disabled),
+		question: () => !!document.querySelector('article.question :is(input, select, textarea):not([disabled])')
+	};
+	const look = () => {
+		for (const [name, check] of Object.entries(checks)) if (!(name in marks) && check()) marks[name] = performance.now();
+	};
+	new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+	document.addEventListener('click', () => marks.clicks.push(performance.now()), true);
+})();`;
+
+interface Marks {
+	ready: number;
+	reading?: number;
+	question?: number;
+	clicks: number[];
+}
+
+/** One fresh browser context: start ready, and the machine time to the first question. */
+async function firstQuestionRun(browser: Browser, url: string, cpu: number) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.addInitScript(MARKS_SCRIPT);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+		await page.goto(url, { waitUntil: 'commit' });
+		const marks = () => page.evaluate(() => (window as unknown as { __benchMarks: Marks }).__benchMarks);
+		await page.waitForFunction(() => 'ready' in (window as unknown as { __benchMarks: Marks }).__benchMarks, null, {
+			timeout: 60_000
+		});
+		await page.getByRole('button', { name: /^Start the lesson/ }).click();
+		await page.waitForFunction(() => 'reading' in (window as unknown as { __benchMarks: Marks }).__benchMarks, null, {
+			timeout: 60_000
+		});
+		await page.getByRole('button', { name: /on to the questions/ }).click();
+		await page.waitForFunction(() => 'question' in (window as unknown as { __benchMarks: Marks }).__benchMarks, null, {
+			timeout: 60_000
+		});
+		const m = await marks();
+		const [startClick, readClick] = m.clicks;
+		return { ready: m.ready, first: m.ready + (m.reading! - startClick!) + (m.question! - readClick!) };
+	} finally {
+		await context.close();
+	}
+}
+
+/** One warm-up and five measured runs, each in a fresh context; the medians. */
+async function firstQuestion(browser: Browser, url: string, cpu: number) {
+	await firstQuestionRun(browser, url, cpu);
+	const runs = [];
+	for (let i = 0; i < 5; i++) runs.push(await firstQuestionRun(browser, url, cpu));
+	return {
+		ready: median(runs.map((r) => r.ready)),
+		first: median(runs.map((r) => r.first)),
+		range: (key: 'ready' | 'first') =>
+			`${ms(Math.min(...runs.map((r) => r[key])))}–${ms(Math.max(...runs.map((r) => r[key])))}`
+	};
+}
+
+async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> {
+	const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: CHROME_ARGS });
+	const bare = await bareServer();
+	const rows: Row[] = [];
+	try {
+		for (const cpu of [1, 4]) {
+			const app = await firstQuestion(browser, `${base}/m/${slug}`, cpu);
+			const baseline = await firstQuestion(browser, bare.url, cpu);
+			if (cpu === 4) {
+				rows.push({
+					measure: 'Start screen ready (Start usable), 4× CPU, median of 5',
+					value: `${ms(app.ready)} (${app.range('ready')}; bare page ${ms(baseline.ready)}, ratio ${(app.ready / baseline.ready).toFixed(1)})`,
+					budget: '≤ 600 ms',
+					ok: app.ready <= 600
+				});
+			}
+			const budget = cpu === 1 ? 500 : 1000;
+			rows.push({
+				measure: `Machine time to the first question, ${cpu}× CPU, median of 5`,
+				value: `${ms(app.first)} (${app.range('first')}; bare page ${ms(baseline.first)}, ratio ${(app.first / baseline.first).toFixed(1)})`,
+				budget: `≤ ${budget} ms`,
+				ok: app.first <= budget
+			});
+		}
+	} finally {
+		await browser.close();
+		bare.server.close();
+	}
+	return rows;
+}
+
+/**
+ * The JavaScript a student loads, gzip, counted once every script body has arrived: what the start
+ * screen itself needs (the scripts its HTML names), and all that the page has loaded before the
+ * student presses Start (with the lesson player, loaded ahead while the student reads).
+ */
+async function measureJs(base: string, slug: string): Promise<Row[]> {
+	// The scripts the page names: its entry imports and its module preloads (in the HTML or its Link header).
+	const res = await fetch(`${base}/m/${slug}`);
+	const html = (await res.text()) + (res.headers.get('link') ?? '');
+	const named = new Set(
+		[...html.matchAll(/(?:href=|import\(|<)\s*"?([^">]+\.js)/g)].map((m) => new URL(m[1]!, `${base}/m/${slug}`).href)
+	);
+	const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: CHROME_ARGS });
+	try {
+		const page = await browser.newPage();
+		const bodies: Promise<[string, number] | null>[] = [];
+		page.on('response', (res) => {
+			const url = res.url();
+			if (!url.endsWith('.js')) return;
+			bodies.push(
+				res.body().then(
+					(body): [string, number] => [url, gzipSync(body, { level: 9 }).length],
+					() => null
+				)
+			);
+		});
+		const total = async (only?: Set<string>) => {
+			const seen = new Map<string, number>();
+			for (const entry of await Promise.all(bodies)) if (entry && (!only || only.has(entry[0]))) seen.set(...entry);
+			return { bytes: [...seen.values()].reduce((a, b) => a + b, 0), files: seen.size };
+		};
+		await page.goto(`${base}/m/${slug}`, { waitUntil: 'networkidle' });
+		const own = await total(named);
+		const ahead = await total();
+		await page.getByRole('button', { name: 'Start the lesson' }).click();
+		await page.getByRole('button', { name: /on to the questions/ }).waitFor();
+		await page.waitForLoadState('networkidle');
+		const started = await total();
+		return [
+			{
+				measure: `JS the start screen needs (gzip, ${own.files} files its HTML names)`,
+				value: kb(own.bytes),
+				budget: '≤ 60 KB',
+				ok: own.bytes <= 60 * 1024
+			},
+			{
+				measure: `JS loaded before Start, player included (gzip, ${ahead.files} files)`,
+				value: kb(ahead.bytes),
+				budget: '',
+				ok: null
+			},
+			{
+				measure: `JS once the lesson has started (gzip, ${started.files} files)`,
+				value: kb(started.bytes),
+				budget: '',
+				ok: null
+			}
+		];
+	} finally {
+		await browser.close();
+	}
+}
+
+/** Lighthouse (mobile), three runs: the median performance score, and the other categories. */
+function measureLighthouse(base: string, slug: string): Row[] {
+	if (!CHROMIUM) return [{ measure: 'Lighthouse', value: 'no Chromium found', budget: '', ok: null }];
+	const dir = mkdtempSync(join(tmpdir(), 'lh-'));
+	const reports: { categories: Record<string, { score: number | null }> }[] = [];
+	try {
+		for (let i = 0; i < 3; i++) {
+			const out = join(dir, `report-${i}.json`);
+			const r = spawnSync(
+				'npx',
+				[
+					'lighthouse',
+					`${base}/m/${slug}`,
+					'--form-factor=mobile',
+					'--only-categories=performance,accessibility,best-practices,seo',
+					`--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
+					'--output=json',
+					`--output-path=${out}`,
+					'--quiet'
+				],
+				{ env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8' }
+			);
+			if (r.status !== 0 || !existsSync(out)) {
+				return [
+					{ measure: 'Lighthouse (mobile)', value: `failed: ${(r.stderr || '').slice(0, 80)}`, budget: '', ok: false }
+				];
+			}
+			reports.push(JSON.parse(readFileSync(out, 'utf8')));
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	const score = (report: (typeof reports)[number], id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+	const performance = reports.map((r) => score(r, 'performance'));
+	const rows: Row[] = [
+		{
+			measure: 'Lighthouse mobile: Performance, median of 3',
+			value: `${median(performance)} (runs ${performance.join(', ')})`,
+			budget: '100 in every run',
+			ok: performance.every((p) => p === 100)
+		}
+	];
+	const others: [string, string][] = [
+		['accessibility', 'Accessibility'],
+		['best-practices', 'Best practices'],
+		['seo', 'SEO']
+	];
+	for (const [id, name] of others) {
+		const scores = reports.map((r) => score(r, id));
+		rows.push({
+			measure: `Lighthouse mobile: ${name}, median of 3`,
+			value: String(median(scores)),
+			budget: '100',
+			ok: median(scores) === 100
+		});
+	}
+	return rows;
+}
+
+/** The page rows the caller wants: page (serving, HTML), browser (start, first question), js, lighthouse. */
+export async function benchPage(base: string, slug: string, want: (name: string) => boolean): Promise<Row[]> {
+	const rows: Row[] = [];
+	if (want('page')) {
+		rows.push(...(await measureHtml(base, slug)));
+		rows.push(...(await measureServing(base, slug)));
+	}
+	if (want('browser')) rows.push(...(await measureFirstQuestion(base, slug)));
+	if (want('js')) rows.push(...(await measureJs(base, slug)));
+	if (want('lighthouse')) rows.push(...measureLighthouse(base, slug));
+	return rows;
+}

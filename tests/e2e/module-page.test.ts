@@ -1,0 +1,111 @@
+/**
+ * The module page as a student's browser gets it: the same page for everyone, kept by the server and
+ * revalidated with its ETag; compressed replies that decode to that page; an article that reads
+ * without JavaScript; and, with JavaScript, the first question right after Start.
+ */
+import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { SLUG } from './helpers';
+import { panel, press } from './lesson-answers';
+
+/** A raw GET (no decoding), as a browser's network layer sees it. */
+function rawGet(url: string, headers: Record<string, string>) {
+	return new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+		const req = httpRequest(url, { headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? 0,
+					headers: res.headers as Record<string, string>,
+					body: Buffer.concat(chunks)
+				})
+			);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+test('the module page has an ETag, answers 304 when the browser has it, and is the same for every student', async ({
+	baseURL
+}) => {
+	const url = `${baseURL}/m/${SLUG}`;
+	const first = await rawGet(url, { 'accept-encoding': 'gzip' });
+	expect(first.status).toBe(200);
+	const etag = first.headers.etag!;
+	expect(etag).toMatch(/^"[^"]+"$/);
+	expect(first.headers['cache-control']).toBe('no-cache');
+	const again = await rawGet(url, { 'accept-encoding': 'gzip', 'if-none-match': etag });
+	expect(again.status).toBe(304);
+	expect(again.body.byteLength).toBe(0);
+	// Another student, another moment: the same page, byte for byte.
+	const other = await rawGet(url, { 'accept-encoding': 'gzip' });
+	expect(other.headers.etag).toBe(etag);
+	expect(gunzipSync(other.body).equals(gunzipSync(first.body))).toBe(true);
+	// A stale tag gets the page.
+	const stale = await rawGet(url, { 'accept-encoding': 'gzip', 'if-none-match': '"an-older-version"' });
+	expect(stale.status).toBe(200);
+});
+
+test('the compressed replies, brotli and gzip, decode to the page sent uncompressed', async ({ baseURL }) => {
+	const url = `${baseURL}/m/${SLUG}`;
+	const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+	const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+	const gz = await rawGet(url, { 'accept-encoding': 'gzip' });
+	expect(plain.headers['content-encoding']).toBeUndefined();
+	expect(br.headers['content-encoding']).toBe('br');
+	expect(gz.headers['content-encoding']).toBe('gzip');
+	expect(br.body.byteLength).toBeLessThan(plain.body.byteLength / 4);
+	expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+	expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+	expect(plain.body.toString()).toContain('<h1>');
+	// The page carries its security headers from the cache too.
+	for (const reply of [plain, br, gz]) {
+		expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+		expect(reply.headers['x-frame-options']).toBe('DENY');
+	}
+});
+
+test('without JavaScript the start page still reads: the article, the glossary and the map', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/m/${SLUG}`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// Start needs the script, and says so by being disabled.
+	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeDisabled();
+	await page.getByText('Read the whole article first').click();
+	await expect(page.getByText('South Korea said Tuesday it would consider supplying arms to')).toBeVisible();
+	await page.getByText(/^Glossary: \d+ words and names$/).click();
+	await expect(page.getByRole('button', { name: 'Show in passage: Pyongyang', exact: true })).toBeVisible();
+	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
+	await context.close();
+});
+
+test('with JavaScript the folded parts and the map come alive when used', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeEnabled();
+	// The map's legend marks a country.
+	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
+	await mark.scrollIntoViewIfNeeded();
+	await mark.press('Enter');
+	await expect(mark).toHaveAttribute('aria-pressed', 'true');
+	// A glossary word in the article opens its definition.
+	await page.getByText('Read the whole article first').click();
+	const kyiv = page.getByRole('button', { name: /^Kyiv \(glossary\)$/ });
+	const word = page.locator('#main').locator(kyiv);
+	await word.click();
+	await expect(word).toHaveAttribute('aria-expanded', 'true');
+	const term = page.locator('#main .glossary-term', { has: kyiv });
+	await expect(term.getByText('The capital city of Ukraine.')).toBeVisible();
+});
+
+test('the first question is on screen after Start and the first section', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await press(page, /^Start the lesson/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
+	await press(page, /on to the questions/);
+	await expect(panel(page)).toBeVisible();
+	await expect(panel(page).getByRole('button', { name: 'Check answer' })).toBeVisible();
+});
