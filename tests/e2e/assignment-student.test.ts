@@ -5,6 +5,7 @@
  * from any question after a confirmation listing what is unanswered; and a results page that fits
  * a 360 px phone with the total and Submit near the top. Axe in light and dark on each screen.
  */
+import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
@@ -181,6 +182,55 @@ test('the due time comes nearer: the time left within a day, a call to submit wi
 	await page.clock.resume();
 	await expectNoAxeViolationsLightAndDark(page, 'a question after the due time, at 360 px');
 	expect(await announcements()).toHaveLength(3);
+	await context.close();
+});
+
+/**
+ * Move an assignment's due time on the server, as a teacher does from the results page: written
+ * where the server keeps it, so the page learns of it only from the server.
+ */
+function moveDueTime(studentUrl: string, due: Date) {
+	const code = new URL(studentUrl).pathname.split('/').pop()!;
+	const db = new Database(process.env.E2E_DATABASE_PATH ?? 'test-results/e2e.db', { fileMustExist: true });
+	try {
+		db.pragma('busy_timeout = 5000');
+		const changed = db
+			.prepare("update assignments set settings = json_set(settings, '$.dueAt', ?) where student_code = ?")
+			.run(due.toISOString(), code).changes;
+		expect(changed).toBe(1);
+	} finally {
+		db.close();
+	}
+}
+
+test('a due time moved while the lesson is open reaches the student with the next answer and is announced', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const due = futureDue();
+	const title = 'Due time moved';
+	const { studentUrl } = await assignmentDue(browser, title, due);
+	const { context, page } = await joinAsStudent(browser, studentUrl, title, 'Omar', {
+		timezoneId: 'Asia/Seoul',
+		locale: 'en-GB',
+		before: (p) => p.clock.install()
+	});
+	const line = page.locator('.banner-due p.due');
+	const said = page.locator('.banner-due').getByRole('status');
+	await expectDueShown(line, expectedParts(due, 'Asia/Seoul', 'en-GB'));
+
+	const later = new Date(due.getTime() + 2 * DAY);
+	moveDueTime(studentUrl, later);
+	// A few minutes on, the next answer's reply is followed by a light look at the assignment.
+	await page.clock.fastForward('03:00');
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+	const reread = page.waitForResponse((r) => r.url().includes('__data.json'));
+	await press(page, 'Check answer');
+	await reread;
+	await expectDueShown(line, expectedParts(later, 'Asia/Seoul', 'en-GB'));
+	await expect(said).toHaveText(/^The due time has changed\. Due \w+day /);
+	await expect(said).toContainText(expectedParts(later, 'Asia/Seoul', 'en-GB').weekday);
 	await context.close();
 });
 
