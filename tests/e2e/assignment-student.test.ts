@@ -370,3 +370,59 @@ test('on a 360 px phone the results show every question’s points without sidew
 	await expectNoSidewaysScroll(page);
 	await context.close();
 });
+
+test('by keyboard alone at 360 px, focus follows the student from the name step to the submitted page', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const title = 'Keyboard only';
+	const teacherContext = await browser.newContext();
+	const { studentUrl } = await createAssignment(await teacherContext.newPage(), title);
+	await teacherContext.close();
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await page.goto(studentUrl);
+	const nameField = page.getByLabel(/Your name/);
+	await expect(nameField).toBeVisible();
+	// The name field is reached with Tab from the top of the page.
+	for (let i = 0; i < 12 && !(await nameField.evaluate((el) => el === document.activeElement)); i++)
+		await page.keyboard.press('Tab');
+	await expect(nameField).toBeFocused();
+	await page.keyboard.type('Kai');
+	await page.keyboard.press('Enter');
+	const sectionHeading = page.getByRole('heading', { level: 1, name: module.sections[0]!.title });
+	await expect(sectionHeading).toBeFocused();
+
+	// The resume code notice, just above: dismissed, it leaves focus on the banner line that keeps the code.
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'I have noted it' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'I have noted it' })).toHaveCount(0);
+	const bannerLine = page.locator('.banner p');
+	await expect(bannerLine).toBeFocused();
+	await expect(bannerLine).toContainText('Resume code');
+
+	// Submit: the next stop; its confirmation starts on the safe choice and is described by what is unanswered.
+	await page.keyboard.press('Tab');
+	const open = page.getByRole('button', { name: 'Submit my answers…' });
+	await expect(open).toBeFocused();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Submit your answers now?' });
+	await expect(dialog).toHaveAccessibleDescription(
+		`You have not answered these ${module.questions.length} questions. After you submit, you cannot answer them.`
+	);
+	await expect(dialog.getByRole('button', { name: 'Keep working' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(open).toBeFocused();
+
+	await page.keyboard.press('Enter');
+	await expect(dialog.getByRole('button', { name: 'Keep working' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(dialog.getByRole('button', { name: 'Submit now' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	// Handed in: focus is on the news, not lost with the lesson.
+	await expect(page.getByRole('heading', { level: 2, name: 'Submitted' })).toBeFocused();
+	await expectNoAxeViolationsLightAndDark(page, 'the submitted page at 360 px');
+	await context.close();
+});
