@@ -219,10 +219,27 @@ test('form bodies: prototype field names are ignored, odd text gets 400, odd act
 		expect(await actionStatus(res)).toBe(400);
 	}
 
-	// The results page's actions with prototype fields work as usual.
-	for (const action of ['release', 'unrelease', 'close', 'reopen']) {
-		const res = await request.post(`/r/${secret}?/${action}`, { headers: ACTION, data: extra({}) });
-		expect(await actionStatus(res), action).toBe(200);
+	// The results page's actions with prototype fields work as usual; with feedback at once there is
+	// nothing to release or hide, which is refused as a 409, not a 500.
+	const changes: [string, Record<string, string>, number][] = [
+		['close', {}, 200],
+		['reopen', {}, 200],
+		['release', {}, 409],
+		['unrelease', {}, 409],
+		['rename', { title: 'Odd input, renamed' }, 200],
+		['due', { dueAt: '' }, 409],
+		['duplicate', { title: 'Odd input, again' }, 200]
+	];
+	for (const [action, fields, status] of changes) {
+		const res = await request.post(`/r/${secret}?/${action}`, { headers: ACTION, data: extra(fields) });
+		expect(await actionStatus(res), action).toBe(status);
+	}
+	for (const bad of ['a\u0000b', 'a\ufffdb']) {
+		const res = await request.post(`/r/${secret}?/rename`, {
+			headers: ACTION,
+			data: new URLSearchParams({ title: bad }).toString()
+		});
+		expect(await actionStatus(res), `rename to ${JSON.stringify(bad)}`).toBe(400);
 	}
 
 	// Action names that only exist on Object.prototype are not actions.

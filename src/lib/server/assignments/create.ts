@@ -8,6 +8,7 @@ import { feedbackModes, type AssignmentSettings } from '../db/schema.ts';
 import type { Assignment, Repository } from '../db/repository.ts';
 import { newResultsSecret, sha256Hex } from './secrets.ts';
 import { visibleText } from './visible-text.ts';
+import type { CreatedLinks } from '../../teach/my-assignments.ts';
 
 const checkbox = z
 	.union([z.literal('on'), z.literal('true'), z.literal('')])
@@ -22,19 +23,61 @@ const wholeNumber = (min: number, max: number, what: string) =>
 		.transform(Number)
 		.pipe(z.int().min(min, `${what}: at least ${min}.`).max(max, `${what}: at most ${max}.`));
 
+/** The title students see: one line of visible text, white space collapsed. */
+export const titleField = z
+	.string()
+	.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+	.pipe(
+		z
+			.string()
+			.min(1, 'Give the assignment a title.')
+			.max(120, 'Keep the title under 120 characters.')
+			.check(visibleText('title'))
+	);
+
+/** From <input type="datetime-local">: local wall time without a zone, or empty for none. */
+export const dueField = z
+	.string()
+	.trim()
+	.regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?)?$/, 'Due time: use the date and time picker.')
+	.optional();
+
+/** Minutes to add to local time to get UTC (Date#getTimezoneOffset), set by the page's script; UTC without it. */
+export const tzOffsetField = z
+	.string()
+	.trim()
+	.regex(/^(-?\d{1,4})?$/)
+	// Empty when the page's script did not run: then the time is read as UTC.
+	.transform((s) => (s === '' ? undefined : Number(s)))
+	.pipe(z.int().min(-900).max(900).optional())
+	.optional();
+
+/** How far ahead a due time may be: further is a typing slip (a year 2206), not a plan. */
+export const MAX_DUE_YEARS = 5;
+
+/**
+ * A due time from the form's local wall time and the browser's offset: the UTC time, or a message.
+ * Whether a past time is allowed is the caller's to decide (a new assignment refuses it; an edit closes).
+ */
+export function parseDueTime(
+	local: string,
+	tzOffset: number | undefined,
+	now: Date
+): { ok: true; at: Date } | { ok: false; message: string } {
+	const wall = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+	if (Number.isNaN(wall)) return { ok: false, message: 'Due time: use the date and time picker.' };
+	const at = new Date(wall + (tzOffset ?? 0) * 60_000);
+	const latest = new Date(now);
+	latest.setUTCFullYear(latest.getUTCFullYear() + MAX_DUE_YEARS);
+	if (at.getTime() > latest.getTime())
+		return { ok: false, message: `Due time: choose a time within the next ${MAX_DUE_YEARS} years.` };
+	return { ok: true, at };
+}
+
 /** The create form as the browser posts it: every value a string, checkboxes present only when ticked. */
 export const createForm = z.object({
 	module: z.string().min(1, 'Choose a lesson.').max(100),
-	title: z
-		.string()
-		.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
-		.pipe(
-			z
-				.string()
-				.min(1, 'Give the assignment a title.')
-				.max(120, 'Keep the title under 120 characters.')
-				.check(visibleText('title'))
-		),
+	title: titleField,
 	feedback: z.enum(feedbackModes, 'Choose when students see feedback.'),
 	attemptsAllowed: wholeNumber(1, 100, 'Attempts allowed'),
 	triesPerQuestion: wholeNumber(1, 10, 'Tries per question'),
@@ -42,20 +85,8 @@ export const createForm = z.object({
 	shuffle: checkbox,
 	/** Practice on the lesson shows no answers while this assignment is open and holds feedback back. */
 	lockPractice: checkbox,
-	/** From <input type="datetime-local">: local wall time without a zone. */
-	dueAt: z
-		.string()
-		.trim()
-		.regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?)?$/, 'Due time: use the date and time picker.')
-		.optional(),
-	/** Minutes to add to local time to get UTC (Date#getTimezoneOffset), set by the page's script; UTC without it. */
-	tzOffset: z
-		.string()
-		.trim()
-		.regex(/^-?\d{1,4}$/)
-		.transform(Number)
-		.pipe(z.int().min(-900).max(900))
-		.optional()
+	dueAt: dueField,
+	tzOffset: tzOffsetField
 });
 
 export type CreateForm = z.infer<typeof createForm>;
@@ -98,12 +129,11 @@ export function parseCreateForm(
 	if (!knownModule(v.module)) return { ok: false, errors: { module: 'Choose a lesson from the list.' } };
 	let dueAt: string | null = null;
 	if (v.dueAt) {
-		const local = Date.parse(`${v.dueAt.length === 16 ? `${v.dueAt}:00` : v.dueAt}Z`);
-		if (Number.isNaN(local)) return { ok: false, errors: { dueAt: 'Due time: use the date and time picker.' } };
-		const utc = new Date(local + (v.tzOffset ?? 0) * 60_000);
-		if (utc.getTime() <= now.getTime())
+		const due = parseDueTime(v.dueAt, v.tzOffset, now);
+		if (!due.ok) return { ok: false, errors: { dueAt: due.message } };
+		if (due.at.getTime() <= now.getTime())
 			return { ok: false, errors: { dueAt: 'Due time: choose a time in the future.' } };
-		dueAt = utc.toISOString();
+		dueAt = due.at.toISOString();
 	}
 	return {
 		ok: true,
@@ -150,4 +180,26 @@ export async function qrSvg(url: string): Promise<string> {
 	const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 	// The library's markup is ours to trust (it encodes only the URL); label it for screen readers.
 	return svg.replace('<svg ', '<svg role="img" aria-label="QR code of the student link" ');
+}
+
+export type { CreatedLinks };
+
+export async function createdLinks(
+	assignment: Assignment,
+	secret: string,
+	origin: string,
+	lesson: string
+): Promise<CreatedLinks> {
+	const studentUrl = `${origin}/a/${assignment.studentCode}`;
+	return {
+		title: assignment.title,
+		lesson,
+		code: assignment.studentCode,
+		studentUrl,
+		resultsUrl: `${origin}/r/${secret}`,
+		secret,
+		createdAt: assignment.createdAt,
+		dueAt: assignment.settings.dueAt,
+		qr: await qrSvg(studentUrl)
+	};
 }

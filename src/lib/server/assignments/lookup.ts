@@ -55,21 +55,39 @@ export async function byResultsSecret(
 	client: string,
 	limiter: RateLimiter = resultsLimiter()
 ): Promise<Found> {
+	const found = await checkResultsSecret(secret, client, limiter);
+	if (found === 'blocked') {
+		const seconds = limiter.retryAfter(client);
+		noteRetryAfter(seconds);
+		error(429, `Too many wrong results links from this address. Try again in ${minutes(seconds)}.`);
+	}
+	if (found === 'wrong') error(404, NOT_FOUND);
+	if (found === 'no-module') error(404, 'The lesson of this assignment is no longer available.');
+	return found;
+}
+
+/**
+ * The same check as byResultsSecret, answered instead of thrown, for pages that look up several
+ * secrets or one on the side: 'wrong' is counted against the address like any wrong guess, and
+ * 'blocked' (not counted) once the address has guessed wrong too often.
+ */
+export async function checkResultsSecret(
+	secret: string,
+	client: string,
+	limiter: RateLimiter = resultsLimiter(),
+	repository?: Repository
+): Promise<Found | 'wrong' | 'blocked' | 'no-module'> {
 	const hash = sha256Hex(secret);
-	const repo = await getRepository();
+	const repo = repository ?? (await getRepository());
 	const assignment = looksLikeResultsSecret(secret) ? await repo.getAssignmentByResultsHash(hash) : undefined;
 	// The database finds the row by its hash; compare again in constant time before trusting it.
 	if (!assignment || !sameDigest(assignment.resultsHash, hash)) {
-		if (limiter.blocked(client)) {
-			const seconds = limiter.retryAfter(client);
-			noteRetryAfter(seconds);
-			error(429, `Too many wrong results links from this address. Try again in ${minutes(seconds)}.`);
-		}
+		if (limiter.blocked(client)) return 'blocked';
 		limiter.fail(client);
-		error(404, NOT_FOUND);
+		return 'wrong';
 	}
 	const module = getModule(assignment.moduleSlug);
-	if (!module) error(404, 'The lesson of this assignment is no longer available.');
+	if (!module) return 'no-module';
 	return { repo, assignment, module };
 }
 

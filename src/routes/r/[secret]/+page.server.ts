@@ -3,6 +3,9 @@ import { byResultsSecret } from '$lib/server/assignments/lookup';
 import { gradeAction, resultsView, studentAction, type GradeAction } from '$lib/server/assignments/teacher';
 import { stopAccepting } from '$lib/server/assignments/stop-accepting';
 import type { RequestEvent } from './$types';
+import { assignmentRefusal, countAssignment } from '$lib/server/assignments/creation-limits';
+import { createdLinks } from '$lib/server/assignments/create';
+import { duplicateAssignment, manageAssignment, type ManageAction } from '$lib/server/assignments/manage';
 
 export async function load({ params, getClientAddress }) {
 	const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
@@ -13,21 +16,15 @@ export async function load({ params, getClientAddress }) {
 	};
 }
 
-type Change = 'release' | 'unrelease' | 'close' | 'reopen';
-
-async function change(secret: string, client: string, what: Change) {
-	const { repo, assignment } = await byResultsSecret(secret, client);
-	const now = new Date().toISOString();
-	const patch =
-		what === 'release'
-			? { releasedAt: now }
-			: what === 'unrelease'
-				? { releasedAt: null }
-				: what === 'close'
-					? { closedAt: now }
-					: { closedAt: null };
-	await repo.updateAssignment(assignment.id, patch);
-	return { done: what };
+/** A change to the assignment itself (see manage.ts): answered with { manage }, refused with a 4xx. */
+function managing(action: ManageAction) {
+	return async ({ params, request, getClientAddress }: RequestEvent) => {
+		const { repo, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const result = await manageAssignment(repo, assignment, action, form, new Date());
+		if (!result.ok) return fail(result.status, { manage: result });
+		return { manage: result };
+	};
 }
 
 async function onStudent(secret: string, client: string, request: Request, what: 'allow' | 'reset') {
@@ -64,10 +61,30 @@ export const actions = {
 		if (!stop.ok) return fail(stop.status, { stop });
 		return { stop };
 	},
-	release: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'release'),
-	unrelease: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'unrelease'),
-	close: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'close'),
-	reopen: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'reopen'),
+	rename: managing('rename'),
+	due: managing('due'),
+	release: managing('release'),
+	unrelease: managing('unrelease'),
+	close: managing('close'),
+	reopen: managing('reopen'),
+	/** New links for another class with the same lesson and settings; shown once, like a new assignment's. */
+	duplicate: async ({ params, request, url, getClientAddress }) => {
+		const client = getClientAddress();
+		const { repo, assignment, module } = await byResultsSecret(params.secret, client);
+		const form = await request.formData().catch(() => null);
+		const text = (name: string) => {
+			const v = form?.get(name);
+			return typeof v === 'string' ? v.slice(0, 200) : '';
+		};
+		const values = { title: text('title'), dueAt: text('dueAt') };
+		const refusal = assignmentRefusal(client);
+		if (refusal) return fail(429, { duplicate: { ok: false as const, errors: { form: refusal.message }, values } });
+		const result = await duplicateAssignment(repo, assignment, form, new Date());
+		if (!result.ok) return fail(result.status, { duplicate: { ok: false as const, errors: result.errors, values } });
+		countAssignment(client);
+		const created = await createdLinks(result.assignment, result.secret, url.origin, module.meta.title);
+		return { duplicate: { ok: true as const, created } };
+	},
 	delete: async ({ params, getClientAddress, request }) => {
 		const { repo, assignment } = await byResultsSecret(params.secret, getClientAddress());
 		const form = await request.formData().catch(() => null);
