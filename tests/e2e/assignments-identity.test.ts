@@ -77,8 +77,8 @@ test('the same name in a second browser is asked for the resume code, continues 
 	await expect(laptop.locator('.banner').getByText('Amira Haddad')).toBeVisible();
 	await expect(laptop.locator('.banner').getByText(code)).toBeVisible();
 	// What was answered on the phone is not listed as unanswered when handing in from the laptop.
-	await press(laptop, 'Hand in…');
-	const dialog = laptop.getByRole('dialog', { name: 'Hand in now?' });
+	await press(laptop, 'Submit my answers…');
+	const dialog = laptop.getByRole('dialog', { name: 'Submit your answers now?' });
 	await expect(dialog).toBeVisible();
 	await expect(dialog.getByRole('listitem')).toHaveCount(module.questions.length - 1);
 	await expect(dialog.getByRole('listitem').filter({ hasText: answered.prompt })).toHaveCount(0);
@@ -102,12 +102,12 @@ test('a student hands in early after a list of the unanswered questions; a hand-
 
 	const { context: earlyContext, page: early } = await joinAsStudent(browser, studentUrl, title, 'Bea');
 	const answered = await answerOne(early);
-	await press(early, 'Hand in…');
-	const dialog = early.getByRole('dialog', { name: 'Hand in now?' });
+	await press(early, 'Submit my answers…');
+	const dialog = early.getByRole('dialog', { name: 'Submit your answers now?' });
 	await expect(dialog).toContainText(`You have not answered these ${module.questions.length - 1} questions`);
 	await expect(dialog.getByRole('listitem').first()).toContainText('Section 1:');
 	await expect(dialog.getByRole('listitem').filter({ hasText: answered.prompt })).toHaveCount(0);
-	await press(early, 'Hand in now');
+	await press(early, 'Submit now');
 	await expect(early.getByRole('heading', { name: 'Submitted' })).toBeVisible();
 
 	const { context: lateContext, page: late } = await joinAsStudent(browser, studentUrl, title, 'Cato');
@@ -116,8 +116,8 @@ test('a student hands in early after a list of the unanswered questions; a hand-
 	await teacher.getByRole('button', { name: 'Close the assignment' }).click();
 	await expect(teacher.getByRole('button', { name: 'Reopen the assignment' })).toBeVisible();
 
-	await press(late, 'Hand in…');
-	await press(late, 'Hand in now');
+	await press(late, 'Submit my answers…');
+	await press(late, 'Submit now');
 	await expect(late.getByRole('dialog').getByRole('alert')).toHaveText(
 		'Your teacher has closed this assignment, so it no longer takes hand-ins. Your saved answers stay with your teacher.'
 	);
@@ -185,8 +185,8 @@ test('a teacher without JavaScript allows a student one more attempt, which the 
 
 	const { context, page } = await joinAsStudent(browser, studentUrl, 'One more', 'Eli');
 	await answerOne(page);
-	await press(page, 'Hand in…');
-	await press(page, 'Hand in now');
+	await press(page, 'Submit my answers…');
+	await press(page, 'Submit now');
 	await expect(page.getByRole('heading', { name: 'Submitted' })).toBeVisible();
 	await expect(page.getByRole('button', { name: /Start another attempt/ })).toHaveCount(0);
 

@@ -278,8 +278,8 @@ test('every change on the results page reaches the student page', async ({ brows
 
 	// A student hands in; results are held until released, then shown, then hidden again.
 	const student = await joinAsStudent(browser, studentUrl, 'Period 5 edits', 'Mo');
-	await student.page.getByRole('button', { name: 'Hand in…' }).click();
-	await student.page.getByRole('button', { name: 'Hand in now' }).click();
+	await student.page.getByRole('button', { name: 'Submit my answers…' }).click();
+	await student.page.getByRole('button', { name: 'Submit now' }).click();
 	await expect(student.page.getByText('Your results appear here when your teacher releases them')).toBeVisible();
 
 	teacher.once('dialog', (dialog) => void dialog.accept());

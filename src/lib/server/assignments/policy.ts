@@ -37,7 +37,7 @@ export function describeAssignmentPolicy(module: Module, assignment: Assignment)
 		lines.push('You see whether your answers are right when your teacher releases the results.');
 	if (isDeferred(s)) lines.push('You give one answer to each question; every answer is saved as you go.');
 	if (!s.hintsEnabled) lines.push('Hints are turned off for this assignment.');
-	if (s.dueAt) lines.push(`Due ${new Date(s.dueAt).toUTCString().replace(' GMT', ' UTC')}: hand in before then.`);
+	// The due time is not a line here: the page shows it in the student's own time zone and language.
 	lines.push(
 		`An answer that reaches the server up to ${GRACE_MINUTES} minutes after the assignment is due or closed counts as on time (a slow connection is not your fault); a later one is still kept for your teacher, marked late.`
 	);
@@ -70,10 +70,8 @@ export function isLate(assignment: Assignment, now: Date): boolean {
 export function closedMessage(assignment: Assignment, reason: ClosedReason): string {
 	const kept = 'Your saved answers stay with your teacher.';
 	if (reason === 'closed') return `Your teacher has closed this assignment, so it no longer takes hand-ins. ${kept}`;
-	const due = assignment.settings.dueAt
-		? new Date(assignment.settings.dueAt).toUTCString().replace(' GMT', ' UTC')
-		: '';
-	return `This assignment was due ${due}, so it no longer takes hand-ins. ${kept}`;
+	// No time in words here: the server does not know the student's time zone; the page shows it.
+	return `The due time of this assignment has passed, so it no longer takes hand-ins. ${kept}`;
 }
 
 /** Why the link no longer takes answers, or null while it is open. */
