@@ -8,8 +8,9 @@
  * bound at a false-alarm rate of one in a million: a real leak (say the right option first) scores
  * far above it, an honest shuffle stays well under it.
  *
- * Option lengths are a property of how the items are written, not of what the page gives away;
- * the content checker looks after those.
+ * Option lengths are a property of how the items are written, not of what the page gives away:
+ * content:check's bank-cue rule looks after those, and tests/unit/content/cues.test.ts plays the
+ * length and form strategies against every module without a browser.
  */
 import { expect, test } from '@playwright/test';
 import type { PublicModule, PublicQuestion } from '../../src/lib/content/public.ts';

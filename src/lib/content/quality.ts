@@ -3,9 +3,12 @@
  * lesson in the order a student meets it and warns where an item can be answered without the
  * passage (a key shown earlier, in a hint, in a label or in the scaffolding) or where its options
  * give the key away by their form. Rules are tuned to stay quiet on long clean items: a warning
- * needs a whole key phrase, or nearly every content word of a long key, in one sentence.
+ * needs a whole key phrase, or nearly every content word of a long key, in one sentence. One rule
+ * reads the whole bank: a length strategy (the longest option, the shortest…) that beats chance.
  * Documented, with a bad and a good example each, in questions/README.md.
  */
+import { choiceUnits, CUE_FALSE_ALARM, HEDGES, LENGTH_STRATEGIES, NEGATIVES, NUMBERS, playStrategy } from './cues.ts';
+import { contentWords, stem, STOP, words } from './words.ts';
 import { lessonLocator, type Locator, type Module, type Path, type ResolvedQuestion } from './module.ts';
 import {
 	glossaryShownFrom,
@@ -24,6 +27,7 @@ export const RULES = [
 	'glossary-asked',
 	'scaffold-key',
 	'long-key',
+	'bank-cue',
 	'odd-one-out',
 	'above-options',
 	'absolute-distractors',
@@ -43,51 +47,6 @@ export interface QualityWarning {
 
 export function formatWarning(w: QualityWarning): string {
 	return `${w.file}:${w.line}:${w.column}: [${w.rule}] ${w.questionId}: ${w.message}`;
-}
-
-// ── Words ────────────────────────────────────────────────────────────────────────────────────────
-
-const STOP = new Set(
-	'a an the of to in on at by for from with and or but as is are was were be been being it its it’s this that these those there their they them he she his her him we our you your i do does did has have had not no so than then into out up about over after before also only just very which who whom whose what when where why how would will can shall should must may might could one all any some each other such own same more most even here very'.split(
-		' '
-	)
-);
-
-/** Lower-case words, apostrophes straightened, possessive 's dropped, "3,000" kept whole. */
-const wordCache = new Map<string, string[]>();
-export function words(text: string): string[] {
-	const hit = wordCache.get(text);
-	if (hit) return hit;
-	const out = text
-		.toLowerCase()
-		.replace(/[’‘`]/g, "'")
-		.replace(/(\d),(\d)/g, '$1$2')
-		.replace(/'s\b/g, '')
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter(Boolean);
-	if (wordCache.size > 20_000) wordCache.clear();
-	wordCache.set(text, out);
-	return out;
-}
-
-/** A crude stem so that "strongly" and "stronger", "blocked" and "blocks" meet. */
-const stem = (w: string) => (w.length > 4 ? w.replace(/(ingly|edly|ing|ed|ly|er|es|s)$/, '') : w);
-
-const contentCache = new Map<string, string[]>();
-function contentWords(text: string): string[] {
-	let hit = contentCache.get(text);
-	if (!hit) {
-		hit = [
-			...new Set(
-				words(text)
-					.filter((w) => !STOP.has(w))
-					.map(stem)
-			)
-		];
-		if (contentCache.size > 20_000) contentCache.clear();
-		contentCache.set(text, hit);
-	}
-	return hit;
 }
 
 /** Words joined by single spaces, leading articles dropped: the form two texts are compared in. */
@@ -388,11 +347,6 @@ const unquoted = (text: string) => quotedSpans(text).reduce((t, span) => t.repla
 
 // ── Option form ──────────────────────────────────────────────────────────────────────────────────
 
-const HEDGES =
-	/\b(?:may|might|could|perhaps|possibly|likely|probably|suspects?|suspected|consider(?:s|ing)?|seems?|appears?|allegedly|reportedly|alleged|unclear|uncertain|unsure|not sure)\b/i;
-const NEGATIVES = /\b(?:not|no|never|none|nothing|neither|nor|without)\b|n['’]t\b/i;
-const NUMBERS =
-	/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|million|dozen)\b/i;
 const ABSOLUTES =
 	/\b(?:always|never|completely|entirely|totally|absolutely|certainly|definitely|nothing|nobody|no one|none|forever|every single)\b/i;
 const ABOVE =
@@ -637,6 +591,23 @@ export function checkQuality(m: Module, lesson: { file: string; source: string }
 			}
 		}
 	});
+
+	// 7. Across the bank: a length strategy that beats chance, played over every choice in the order met.
+	const units = choiceUnits(m, order);
+	for (const strategy of LENGTH_STRATEGIES) {
+		const score = playStrategy(units, strategy);
+		if (score.hits.length < score.threshold) continue;
+		const first = score.hits[0]!;
+		const ids = [...new Set(score.hits.map((u) => u.questionId))];
+		warn(
+			m.questions[indexOf.get(first.questionId)!]!,
+			first.keyPath,
+			'bank-cue',
+			`the right option is ${strategy.picks} in ${score.hits.length} of ${score.choices} choices (${ids.join(', ')}); ` +
+				`chance gives ${score.chance.toFixed(1)}, and reaches ${score.threshold} or more less than 1 time in ` +
+				`${Math.round(1 / CUE_FALSE_ALARM)}: ${strategy.advice}`
+		);
+	}
 
 	warnings.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line || x.column - y.column);
 	return warnings;

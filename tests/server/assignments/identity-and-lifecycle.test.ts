@@ -5,13 +5,9 @@
  * time, and answers held up by the network around the deadline's grace period.
  */
 import { randomUUID } from 'node:crypto';
-import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Assignment, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { describe, expect, it } from 'vitest';
+import type { Assignment } from '../../../src/lib/server/db/repository.ts';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import {
@@ -24,30 +20,21 @@ import {
 import { GRACE_MINUTES, questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { resultsView, studentAction } from '../../../src/lib/server/assignments/teacher.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import {
+	deviceToken,
+	firstSingleChoice,
+	openWithPublicIds,
+	settingsFrom,
+	shippedModule
+} from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
-let module: Module;
+const module = shippedModule();
 
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
+const settings = settingsFrom();
 
-const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
-	feedback: 'immediate',
-	attemptsAllowed: 1,
-	triesPerQuestion: 2,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: false,
-	...over
-});
-
-const singleChoice = () =>
-	module.questions.find((q) => q.type === 'single-choice') as Extract<ResolvedQuestion, { type: 'single-choice' }>;
+const singleChoice = () => firstSingleChoice(module);
 
 /** What a refused call was refused with (status and body), or 200. */
 async function refusal(p: Promise<unknown>): Promise<{ status: number; body?: { message: string; reason?: string } }> {
@@ -58,34 +45,15 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; body?: { 
 }
 
 describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-	let ids: QuestionIds;
+	const db = openWithPublicIds(module, now, target);
 
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-		ids = questionIds(await repo.serverKey('public-ids'), module);
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
+	const assignment = (over: Partial<AssignmentSettings> = {}) => db.newAssignment(settings(over));
 
-	async function assignment(over: Partial<AssignmentSettings> = {}) {
-		return repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: settings(over)
-		});
-	}
-
-	const device = () => randomUUID().replace(/-/g, '');
+	const device = deviceToken;
 
 	function start(a: Assignment, name: string, token: string, resumeCode?: string, at = now) {
 		return startOrResume(
-			repo,
+			db.repo,
 			module,
 			a,
 			{ action: 'start', attemptId: randomUUID(), deviceToken: token, name, ...(resumeCode ? { resumeCode } : {}) },
@@ -103,14 +71,14 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 			answerId: randomUUID(),
 			attemptId,
 			deviceToken: token,
-			questionId: ids.toPublic(q.id),
+			questionId: db.pid(q),
 			response: { type: 'single-choice', optionId: label }
 		};
 	}
 
 	/** The class row of a student's latest attempt. */
 	const rowOf = async (a: Assignment, name: string) =>
-		(await resultsView(repo, module, a, now)).results.rows
+		(await resultsView(db.repo, module, a, now)).results.rows
 			.filter((r) => r.name === name)
 			.sort((p, q) => q.attemptNumber - p.attemptNumber)[0];
 
@@ -119,8 +87,8 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const phone = device();
 		const first = await start(a, 'Ana María', phone);
 		expect(first.resumeCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{3}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{3}$/);
-		const attempt = (await repo.getAttempt(first.attempt.id))!;
-		await saveAnswer(repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
+		const attempt = (await db.repo.getAttempt(first.attempt.id))!;
+		await saveAnswer(db.repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
 
 		// The laptop types the name another way and the code in lower case without its dash.
 		const laptop = device();
@@ -129,20 +97,20 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		expect(there.attempt.id).toBe(first.attempt.id);
 		expect(there.resumeCode).toBeNull();
 		// Both devices now act for the student: answers and resuming from either.
-		const resumed = await startOrResume(repo, module, a, { action: 'resume', deviceToken: laptop }, now);
+		const resumed = await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: laptop }, now);
 		expect(resumed.attempt.id).toBe(first.attempt.id);
-		const view = await submit(repo, module, a, { attemptId: first.attempt.id, deviceToken: laptop }, now);
+		const view = await submit(db.repo, module, a, { attemptId: first.attempt.id, deviceToken: laptop }, now);
 		expect(view.report?.score).toBe(singleChoice().points);
-		expect((await resultsView(repo, module, a, now)).results.rows).toHaveLength(1);
+		expect((await resultsView(db.repo, module, a, now)).results.rows).toHaveLength(1);
 	});
 
 	it('the same name from a new device without the code is refused, and the teacher sees it flagged', async () => {
 		const a = await assignment({ feedback: 'on-release' });
 		const phone = device();
 		const first = await start(a, 'Bo', phone);
-		await submit(repo, module, a, { attemptId: first.attempt.id, deviceToken: phone }, now);
-		await repo.updateAssignment(a.id, { releasedAt: now.toISOString() });
-		const released = (await repo.getAssignment(a.id))!;
+		await submit(db.repo, module, a, { attemptId: first.attempt.id, deviceToken: phone }, now);
+		await db.repo.updateAssignment(a.id, { releasedAt: now.toISOString() });
+		const released = (await db.repo.getAssignment(a.id))!;
 
 		const stranger = await refusal(start(released, 'bo\u200b', device()));
 		expect(stranger).toEqual({ status: 409, body: { message: CODE_REQUIRED, reason: 'code-required' } });
@@ -151,7 +119,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		expect(guessed.body?.message).toMatch(/does not match/);
 		expect(await rowOf(released, 'Bo')).toMatchObject({ flaggedStarts: 2, lastFlaggedAt: now.toISOString() });
 		// Still one row: no duplicate, and the released answers stay with the one student.
-		expect((await resultsView(repo, module, released, now)).results.rows).toHaveLength(1);
+		expect((await resultsView(db.repo, module, released, now)).results.rows).toHaveLength(1);
 	});
 
 	it('20 simultaneous starts give exactly one attempt, from one device or from 20', async () => {
@@ -162,7 +130,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const manyDevices = await Promise.allSettled(Array.from({ length: 20 }, () => start(a, 'Di', device())));
 		expect(manyDevices.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		expect(manyDevices.filter((r) => r.status === 'rejected' && r.reason.status === 409)).toHaveLength(19);
-		const rows = (await resultsView(repo, module, a, now)).results.rows;
+		const rows = (await resultsView(db.repo, module, a, now)).results.rows;
 		expect(rows.map((r) => r.name).sort()).toEqual(['Cy', 'Di']);
 		expect(rows.find((r) => r.name === 'Di')?.flaggedStarts).toBe(19);
 	});
@@ -172,11 +140,11 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const phone = device();
 		const first = await start(a, 'Eve', phone);
 		for (let round = 0; round < 3; round++) {
-			const current = await startOrResume(repo, module, a, { action: 'resume', deviceToken: phone }, now);
-			await submit(repo, module, a, { attemptId: current.attempt.id, deviceToken: phone }, now);
+			const current = await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: phone }, now);
+			await submit(db.repo, module, a, { attemptId: current.attempt.id, deviceToken: phone }, now);
 			await Promise.allSettled(Array.from({ length: 20 }, () => start(a, 'Eve', device(), first.resumeCode!)));
 		}
-		const rows = (await resultsView(repo, module, a, now)).results.rows;
+		const rows = (await resultsView(db.repo, module, a, now)).results.rows;
 		expect(rows.map((r) => r.attemptNumber).sort()).toEqual([1, 2]);
 		const last = await start(a, 'Eve', phone);
 		expect(last).toMatchObject({ attempt: { number: 2 }, attemptsLeft: 0 });
@@ -186,7 +154,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const a = await assignment();
 		const phone = device();
 		const first = await start(a, 'Fin', phone);
-		await submit(repo, module, a, { attemptId: first.attempt.id, deviceToken: phone }, now);
+		await submit(db.repo, module, a, { attemptId: first.attempt.id, deviceToken: phone }, now);
 		expect((await start(a, 'Fin', phone)).attempt.id).toBe(first.attempt.id);
 
 		const row = (await rowOf(a, 'Fin'))!;
@@ -195,22 +163,25 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 			for (const [k, v] of Object.entries(entries)) f.set(k, v);
 			return f;
 		};
-		expect(await studentAction(repo, a, 'allow', form({ student: row.studentId }))).toEqual({ ok: true, name: 'Fin' });
+		expect(await studentAction(db.repo, a, 'allow', form({ student: row.studentId }))).toEqual({
+			ok: true,
+			name: 'Fin'
+		});
 		const second = await start(a, 'Fin', phone);
 		expect(second.attempt).toMatchObject({ number: 2 });
 		expect(await rowOf(a, 'Fin')).toMatchObject({ attemptNumber: 2, attemptsAllowed: 2 });
 
-		expect(await studentAction(repo, a, 'allow', form({ student: 'nobody' }))).toMatchObject({
+		expect(await studentAction(db.repo, a, 'allow', form({ student: 'nobody' }))).toMatchObject({
 			ok: false,
 			status: 400
 		});
-		expect(await studentAction(repo, a, 'allow', null)).toMatchObject({ ok: false, status: 400 });
+		expect(await studentAction(db.repo, a, 'allow', null)).toMatchObject({ ok: false, status: 400 });
 		const other = await assignment();
-		expect(await studentAction(repo, other, 'allow', form({ student: row.studentId }))).toMatchObject({
+		expect(await studentAction(db.repo, other, 'allow', form({ student: row.studentId }))).toMatchObject({
 			ok: false,
 			status: 404
 		});
-		expect(await studentAction(repo, a, 'reset', form({ student: row.studentId }))).toMatchObject({
+		expect(await studentAction(db.repo, a, 'reset', form({ student: row.studentId }))).toMatchObject({
 			ok: false,
 			status: 400,
 			message: expect.stringMatching(/confirm/)
@@ -221,20 +192,20 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const a = await assignment();
 		const phone = device();
 		const first = await start(a, 'Gus', phone);
-		const attempt = (await repo.getAttempt(first.attempt.id))!;
-		await saveAnswer(repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
+		const attempt = (await db.repo.getAttempt(first.attempt.id))!;
+		await saveAnswer(db.repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
 		const row = (await rowOf(a, 'Gus'))!;
 
 		const f = new FormData();
 		f.set('student', row.studentId);
 		f.set('confirm', 'yes');
-		expect(await studentAction(repo, a, 'reset', f)).toEqual({ ok: true, name: 'Gus', archived: 1 });
+		expect(await studentAction(db.repo, a, 'reset', f)).toEqual({ ok: true, name: 'Gus', archived: 1 });
 		expect(await rowOf(a, 'Gus')).toBeUndefined();
 		// The old device has nothing to resume or answer for.
-		expect((await refusal(startOrResume(repo, module, a, { action: 'resume', deviceToken: phone }, now))).status).toBe(
-			404
-		);
-		const late = await refusal(saveAnswer(repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now));
+		expect(
+			(await refusal(startOrResume(db.repo, module, a, { action: 'resume', deviceToken: phone }, now))).status
+		).toBe(404);
+		const late = await refusal(saveAnswer(db.repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now));
 		expect(late.status).toBe(404);
 
 		const fresh = await start(a, 'gus', device());
@@ -250,20 +221,20 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const first = await start(a, 'Hal', phone);
 		const body = { attemptId: first.attempt.id, deviceToken: phone };
 
-		const pastDue = await refusal(submit(repo, module, a, body, minutes(31)));
+		const pastDue = await refusal(submit(db.repo, module, a, body, minutes(31)));
 		expect(pastDue.status).toBe(403);
 		expect(pastDue.body?.message).toMatch(/was due .* no longer takes hand-ins\. Your saved answers stay/);
 
-		await repo.updateAssignment(a.id, { closedAt: minutes(10).toISOString() });
-		const closed = (await repo.getAssignment(a.id))!;
-		const refused = await refusal(submit(repo, module, closed, body, minutes(11)));
+		await db.repo.updateAssignment(a.id, { closedAt: minutes(10).toISOString() });
+		const closed = (await db.repo.getAssignment(a.id))!;
+		const refused = await refusal(submit(db.repo, module, closed, body, minutes(11)));
 		expect(refused.status).toBe(403);
 		expect(refused.body?.message).toMatch(/teacher has closed/);
 		expect((await rowOf(closed, 'Hal'))?.status).toBe('in progress');
 
-		await repo.updateAssignment(a.id, { closedAt: null });
-		const reopened = (await repo.getAssignment(a.id))!;
-		expect((await submit(repo, module, reopened, body, minutes(20))).attempt.submittedAt).toBe(
+		await db.repo.updateAssignment(a.id, { closedAt: null });
+		const reopened = (await db.repo.getAssignment(a.id))!;
+		expect((await submit(db.repo, module, reopened, body, minutes(20))).attempt.submittedAt).toBe(
 			minutes(20).toISOString()
 		);
 	});
@@ -274,11 +245,11 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const late = device();
 		const onTime = await start(a, 'Ida', on);
 		const tooLate = await start(a, 'Jo', late);
-		const attemptOf = async (id: string) => (await repo.getAttempt(id))!;
+		const attemptOf = async (id: string) => (await db.repo.getAttempt(id))!;
 		const [x, y] = [await attemptOf(onTime.attempt.id), await attemptOf(tooLate.attempt.id)];
 
 		const within = (await saveAnswer(
-			repo,
+			db.repo,
 			module,
 			a,
 			rightAnswer(a, x.id, x.seed, on),
@@ -286,7 +257,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		)) as GradeResult;
 		expect(within.verdict).toBe('correct');
 		const after = (await saveAnswer(
-			repo,
+			db.repo,
 			module,
 			a,
 			rightAnswer(a, y.id, y.seed, late),
@@ -294,16 +265,16 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		)) as GradeResult;
 		expect(after.verdict).toBe('correct');
 
-		expect((await repo.listAnswers(x.id)).map((s) => s.late)).toEqual([false]);
-		expect((await repo.listAnswers(y.id)).map((s) => s.late)).toEqual([true]);
+		expect((await db.repo.listAnswers(x.id)).map((s) => s.late)).toEqual([false]);
+		expect((await db.repo.listAnswers(y.id)).map((s) => s.late)).toEqual([true]);
 		expect(await rowOf(a, 'Ida')).toMatchObject({ lateAnswers: 0, score: singleChoice().points });
 		expect(await rowOf(a, 'Jo')).toMatchObject({ lateAnswers: 1, score: singleChoice().points });
 
 		// Once the results (and the solutions) are released, nothing more is taken.
-		await repo.updateAssignment(a.id, { releasedAt: minutes(40).toISOString() });
-		const released = (await repo.getAssignment(a.id))!;
-		const q2 = { ...rightAnswer(a, y.id, y.seed, late), questionId: ids.toPublic(module.questions[1]!.id) };
-		expect((await refusal(saveAnswer(repo, module, released, q2, minutes(41)))).status).toBe(409);
+		await db.repo.updateAssignment(a.id, { releasedAt: minutes(40).toISOString() });
+		const released = (await db.repo.getAssignment(a.id))!;
+		const q2 = { ...rightAnswer(a, y.id, y.seed, late), questionId: db.pid(module.questions[1]!) };
+		expect((await refusal(saveAnswer(db.repo, module, released, q2, minutes(41)))).status).toBe(409);
 	});
 
 	it('a device of the student whose start answer was lost gets a new code; the old one stops working', async () => {
@@ -313,13 +284,13 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const again = await start(a, 'Lu', phone);
 		expect(again.resumeCode).toBeNull();
 		const body = { action: 'new-code' as const, attemptId: first.attempt.id, deviceToken: phone };
-		const renewed = await startOrResume(repo, module, a, body, now);
+		const renewed = await startOrResume(db.repo, module, a, body, now);
 		expect(renewed.resumeCode).toMatch(/^\w{3}-\w{3}$/);
 		expect(renewed.attempt.id).toBe(first.attempt.id);
 		expect((await refusal(start(a, 'Lu', device(), first.resumeCode!))).status).toBe(409);
 		expect((await start(a, 'Lu', device(), renewed.resumeCode!)).attempt.id).toBe(first.attempt.id);
 		// Only a device of the student's may ask.
-		const stranger = await refusal(startOrResume(repo, module, a, { ...body, deviceToken: device() }, now));
+		const stranger = await refusal(startOrResume(db.repo, module, a, { ...body, deviceToken: device() }, now));
 		expect(stranger.status).toBe(404);
 	});
 

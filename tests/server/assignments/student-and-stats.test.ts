@@ -4,61 +4,28 @@
  * teacher's facility, discrimination, distractors and heat map.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { describe, expect, it } from 'vitest';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
-import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
 import { classResults, csvRows, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { outcomesFor } from '../../../src/lib/server/assignments/outcomes.ts';
 import { classData } from '../../../src/lib/server/assignments/teacher.ts';
+import { firstSingleChoice, openWithPublicIds, settingsFrom, shippedModule } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
-let handle: DatabaseHandle;
-let repo: Repository;
-let module: Module;
-let ids: QuestionIds;
-/** The opaque id a student's page shows for a question. */
-const pid = (q: { id: string }) => ids.toPublic(q.id);
+const module = shippedModule();
+const db = openWithPublicIds(module, now);
+const { pid } = db;
 
-beforeAll(async () => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-	handle = await openDatabase(':memory:');
-	repo = createRepository(handle.db, { now: () => now });
-	ids = questionIds(await repo.serverKey('public-ids'), module);
-});
-afterAll(() => handle.close());
+const settings = settingsFrom();
 
-const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
-	feedback: 'immediate',
-	attemptsAllowed: 1,
-	triesPerQuestion: 2,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: false,
-	...over
-});
+const assignment = (over: Partial<AssignmentSettings> = {}) => db.newAssignment(settings(over));
 
-async function assignment(over: Partial<AssignmentSettings> = {}) {
-	return repo.createAssignment({
-		resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-		moduleSlug: SLUG,
-		title: 'Class',
-		settings: settings(over)
-	});
-}
-
-const singleChoice = () =>
-	module.questions.find((q) => q.type === 'single-choice') as Extract<ResolvedQuestion, { type: 'single-choice' }>;
+const singleChoice = () => firstSingleChoice(module);
 
 /** The public label of an option for an attempt (through the same labelling the server uses). */
 function labelOf(
@@ -72,18 +39,7 @@ function labelOf(
 	return Object.entries(options).find(([, v]) => v === id)![0];
 }
 
-async function student(a: Awaited<ReturnType<typeof assignment>>, name: string) {
-	const token = randomUUID().replace(/-/g, '');
-	const view = await startOrResume(
-		repo,
-		module,
-		a,
-		{ action: 'start', attemptId: randomUUID(), deviceToken: token, name },
-		now
-	);
-	const attempt = (await repo.getAttempt(view.attempt.id))!;
-	return { token, view, attempt };
-}
+const student = db.startStudent;
 
 type AnswerAction = Extract<AnswerBody, { action: 'answer' }>;
 
@@ -100,7 +56,7 @@ function answer(attemptId: string, token: string, optionId: string, over: Partia
 }
 
 /** Save an answer or a reveal and return the grade (the test never asks for hints here). */
-const graded = (body: AnswerBody) => saveAnswer(repo, module, currentAssignment!, body, now) as Promise<GradeResult>;
+const graded = (body: AnswerBody) => saveAnswer(db.repo, module, currentAssignment!, body, now) as Promise<GradeResult>;
 let currentAssignment: Awaited<ReturnType<typeof assignment>> | null = null;
 
 const statusOf = async (p: Promise<unknown>) =>
@@ -120,7 +76,7 @@ describe('answers', () => {
 		expect(await statusOf(graded({ ...body, answerId: randomUUID() }))).toBe(409);
 		expect(first.verdict).toBe('correct');
 		expect(again).toEqual(first);
-		expect(await repo.listAnswers(s.attempt.id)).toHaveLength(1);
+		expect(await db.repo.listAnswers(s.attempt.id)).toHaveLength(1);
 	});
 
 	it('"Show the answer" after a wrong try is stored as its own final answer worth 0, once', async () => {
@@ -149,12 +105,12 @@ describe('answers', () => {
 		// The graded try still answers for itself under its id.
 		expect(await graded(wrong)).toEqual(tried);
 
-		const stored = await repo.listAnswers(s.attempt.id);
+		const stored = await db.repo.listAnswers(s.attempt.id);
 		expect(stored.map((x) => [x.tryNumber, x.revealed, x.final, x.points])).toEqual([
 			[1, false, false, null],
 			[1, true, true, 0]
 		]);
-		const [summary] = await repo.listAttempts(a.id);
+		const [summary] = await db.repo.listAttempts(a.id);
 		expect(summary).toMatchObject({ answerCount: 2, finishedCount: 1, points: 0 });
 		const results = classResults(module, a, [summary!], stored);
 		expect(results.rows[0]).toMatchObject({ finished: 1, score: 0 });
@@ -170,19 +126,19 @@ describe('answers', () => {
 		const s = await student(a, 'Ben');
 		const right = labelOf(a, s.attempt.seed, singleChoice(), true);
 		expect(
-			await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, 'another-device-token-xyz', right), now))
+			await statusOf(saveAnswer(db.repo, module, a, answer(s.attempt.id, 'another-device-token-xyz', right), now))
 		).toBe(404);
 		const other = await assignment();
-		expect(await statusOf(saveAnswer(repo, module, other, answer(s.attempt.id, s.token, right), now))).toBe(404);
-		await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
-		expect(await statusOf(saveAnswer(repo, module, a, answer(s.attempt.id, s.token, right), now))).toBe(409);
+		expect(await statusOf(saveAnswer(db.repo, module, other, answer(s.attempt.id, s.token, right), now))).toBe(404);
+		await submit(db.repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		expect(await statusOf(saveAnswer(db.repo, module, a, answer(s.attempt.id, s.token, right), now))).toBe(409);
 	});
 
 	it('held-back feedback says nothing about right or wrong but stores the grade', async () => {
 		const a = await assignment({ feedback: 'after-submit' });
 		const s = await student(a, 'Dara');
 		const result = await saveAnswer(
-			repo,
+			db.repo,
 			module,
 			a,
 			answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, singleChoice(), true)),
@@ -196,19 +152,19 @@ describe('answers', () => {
 			feedback: [],
 			marks: {}
 		});
-		const [stored] = await repo.listAnswers(s.attempt.id);
+		const [stored] = await db.repo.listAnswers(s.attempt.id);
 		expect(stored).toMatchObject({ verdict: 'correct', final: true, points: singleChoice().points });
-		const view = await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		const view = await submit(db.repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
 		expect(view.report?.score).toBe(singleChoice().points);
 	});
 
 	it('on-release results appear only after the teacher releases them', async () => {
 		const a = await assignment({ feedback: 'on-release' });
 		const s = await student(a, 'Eli');
-		const view = await submit(repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
+		const view = await submit(db.repo, module, a, { attemptId: s.attempt.id, deviceToken: s.token }, now);
 		expect(view.report).toBeNull();
-		const released = (await repo.updateAssignment(a.id, { releasedAt: now.toISOString() }))!;
-		const again = await startOrResume(repo, module, released, { action: 'resume', deviceToken: s.token }, now);
+		const released = (await db.repo.updateAssignment(a.id, { releasedAt: now.toISOString() }))!;
+		const again = await startOrResume(db.repo, module, released, { action: 'resume', deviceToken: s.token }, now);
 		expect(again.report?.score).toBe(0);
 	});
 
@@ -223,21 +179,21 @@ describe('answers', () => {
 			deviceToken: s.token,
 			questionId: pid(singleChoice())
 		};
-		expect(await statusOf(saveAnswer(repo, module, a, body, now))).toBe(403);
+		expect(await statusOf(saveAnswer(db.repo, module, a, body, now))).toBe(403);
 	});
 
 	it('the same device resumes its attempt instead of starting another', async () => {
 		const a = await assignment();
 		const s = await student(a, 'Gus');
 		const again = await startOrResume(
-			repo,
+			db.repo,
 			module,
 			a,
 			{ action: 'start', attemptId: randomUUID(), deviceToken: s.token, name: ' GUS ' },
 			now
 		);
 		expect(again.attempt.id).toBe(s.attempt.id);
-		expect(await repo.listAttempts(a.id)).toHaveLength(1);
+		expect(await db.repo.listAttempts(a.id)).toHaveLength(1);
 	});
 });
 
@@ -249,9 +205,14 @@ describe('class statistics', () => {
 		const plan = [true, true, true, false, false];
 		for (const [i, right] of plan.entries()) {
 			const s = await student(a, `=Student ${i}`);
-			await saveAnswer(repo, module, a, answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, q, right)), now);
+			await saveAnswer(db.repo, module, a, answer(s.attempt.id, s.token, labelOf(a, s.attempt.seed, q, right)), now);
 		}
-		const results = classResults(module, a, await repo.listAttempts(a.id), await repo.listAnswersForAssignment(a.id));
+		const results = classResults(
+			module,
+			a,
+			await db.repo.listAttempts(a.id),
+			await db.repo.listAnswersForAssignment(a.id)
+		);
 		const stat = results.questions.find((x) => x.id === q.id)!;
 		expect(stat.answered).toBe(5);
 		expect(stat.facility).toBe(0.6);
@@ -264,7 +225,7 @@ describe('class statistics', () => {
 		expect(results.heat.find((h) => h.id === sentence)).toMatchObject({ misses: 2, opportunities: 5 });
 		// The chart counts submitted attempts only: nobody has submitted yet.
 		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(0);
-		const csv = csvRows(module, results, (await classData(repo, module, a)).outcomes);
+		const csv = csvRows(module, results, (await classData(db.repo, module, a)).outcomes);
 		expect(csv.rows).toHaveLength(5);
 		expect(csv.header).toContain(questionColumn(q));
 		expect(questionColumn(q)).toBe(`q:${q.id} (max ${q.points}): ${q.prompt}`);
@@ -283,7 +244,7 @@ describe('class statistics', () => {
 			const s = await student(a, `Reader ${i}`);
 			students.push(s);
 			await saveAnswer(
-				repo,
+				db.repo,
 				module,
 				a,
 				answer(s.attempt.id, s.token, '', {
@@ -293,8 +254,13 @@ describe('class statistics', () => {
 				now
 			);
 		}
-		await submit(repo, module, a, { attemptId: students[0]!.attempt.id, deviceToken: students[0]!.token }, now);
-		const results = classResults(module, a, await repo.listAttempts(a.id), await repo.listAnswersForAssignment(a.id));
+		await submit(db.repo, module, a, { attemptId: students[0]!.attempt.id, deviceToken: students[0]!.token }, now);
+		const results = classResults(
+			module,
+			a,
+			await db.repo.listAttempts(a.id),
+			await db.repo.listAnswersForAssignment(a.id)
+		);
 		const stat = results.questions.find((x) => x.id === q.id)!;
 		expect(stat.prompt).toContain(q.statement);
 		expect(stat.distractors).toEqual([

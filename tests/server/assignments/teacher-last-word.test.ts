@@ -5,13 +5,10 @@
  * bad forms get a 4xx.
  */
 import { randomUUID } from 'node:crypto';
-import { publicResponse, questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { publicResponse } from '../../../src/lib/server/attempts/student-view.ts';
+import { describe, expect, it } from 'vitest';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import type { Response } from '../../../src/lib/scoring/response.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
@@ -28,30 +25,16 @@ import {
 	type GradeAction
 } from '../../../src/lib/server/assignments/teacher.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import { firstSingleChoice, openWithPublicIds, settingsFrom, shippedModule } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
-let module: Module;
-
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
+const module = shippedModule();
 
 type Of<T extends ResolvedQuestion['type']> = Extract<ResolvedQuestion, { type: T }>;
 const question = <T extends ResolvedQuestion['type']>(id: string) => module.questions.find((q) => q.id === id) as Of<T>;
-const singleChoice = () => module.questions.find((q) => q.type === 'single-choice') as Of<'single-choice'>;
+const singleChoice = () => firstSingleChoice(module);
 
-const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
-	feedback: 'after-submit',
-	attemptsAllowed: 1,
-	triesPerQuestion: 2,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: true,
-	...over
-});
+const settings = settingsFrom({ feedback: 'after-submit', shuffle: true });
 
 function form(fields: Record<string, string>): FormData {
 	const data = new FormData();
@@ -60,44 +43,18 @@ function form(fields: Record<string, string>): FormData {
 }
 
 describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $name", (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-	let ids: QuestionIds;
+	const db = openWithPublicIds(module, now, target);
 
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-		ids = questionIds(await repo.serverKey('public-ids'), module);
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
-
-	const assignment = (over: Partial<AssignmentSettings> = {}) =>
-		repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: settings(over)
-		});
+	const assignment = (over: Partial<AssignmentSettings> = {}) => db.newAssignment(settings(over));
 	type A = Awaited<ReturnType<typeof assignment>>;
 
 	async function student(a: A, name: string) {
-		const token = randomUUID().replace(/-/g, '');
-		const view = await startOrResume(
-			repo,
-			module,
-			a,
-			{ action: 'start', attemptId: randomUUID(), deviceToken: token, name },
-			now
-		);
-		const attempt = (await repo.getAttempt(view.attempt.id))!;
+		const { token, attempt } = await db.startStudent(a, name);
 		// The server numbers tries itself: a second call is the second try.
 		const answer = (questionId: string, response: Response) => {
 			const q = module.questions.find((x) => x.id === questionId)!;
 			return saveAnswer(
-				repo,
+				db.repo,
 				module,
 				a,
 				{
@@ -105,15 +62,15 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 					answerId: randomUUID(),
 					attemptId: attempt.id,
 					deviceToken: token,
-					questionId: ids.toPublic(questionId),
+					questionId: db.pid({ id: questionId }),
 					response: publicResponse(q, questionSeed(a.settings, attempt.seed, q), response)
 				},
 				now
 			) as Promise<GradeResult>;
 		};
-		const hand = () => submit(repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
+		const hand = () => submit(db.repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
 		const report = async () =>
-			(await startOrResume(repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
+			(await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
 		return { attempt, answer, hand, report };
 	}
 
@@ -126,16 +83,16 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 	}
 
 	const act = (action: GradeAction, a: A, fields: Record<string, string> | null) =>
-		gradeAction(action, repo, module, a, fields ? form(fields) : null, now);
+		gradeAction(action, db.repo, module, a, fields ? form(fields) : null, now);
 
 	async function classNow(a: A) {
-		const data = await classData(repo, module, a);
+		const data = await classData(db.repo, module, a);
 		const results = classResults(module, a, data.attempts, data.answers, data.outcomes);
 		return { ...data, results, csv: csvRows(module, results, data.outcomes) };
 	}
 
 	const answerOf = async (attemptId: string, questionId: string, tryNumber = 1) =>
-		(await repo.listAnswers(attemptId)).find((x) => x.questionId === questionId && x.tryNumber === tryNumber)!;
+		(await db.repo.listAnswers(attemptId)).find((x) => x.questionId === questionId && x.tryNumber === tryNumber)!;
 
 	it('a mark changes the total, the statistics, the CSV and the report; removing it restores them', async () => {
 		const a = await assignment();
@@ -165,17 +122,17 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		expect(cell(marked, ana.attempt.id, questionColumn(q))).toBe(q.points);
 		expect(cell(marked, ana.attempt.id, 'score')).toBe(q.points);
 		expect(cell(marked, ana.attempt.id, 'questions_marked_by_teacher')).toBe(1);
-		expect(await resultsCsv(repo, module, a)).toContain(`Ana,submitted,${q.points},`);
+		expect(await resultsCsv(db.repo, module, a)).toContain(`Ana,submitted,${q.points},`);
 		const report = await ana.report();
 		expect(report?.score).toBe(q.points);
-		expect(report?.questions.find((x) => x.id === ids.toPublic(q.id))).toMatchObject({
+		expect(report?.questions.find((x) => x.id === db.pid(q))).toMatchObject({
 			decidedBy: 'teacher',
 			result: { verdict: 'correct', points: q.points }
 		});
 
 		// Partly right, by a fraction of the question's points: both grades are on the student's page.
 		expect(await act('mark', a, { answerId: wrong.id, mark: 'partly', points: '1/2' })).toMatchObject({ ok: true });
-		const page = await studentView(repo, module, a, ana.attempt);
+		const page = await studentView(db.repo, module, a, ana.attempt);
 		expect(page.score).toBe(q.points / 2);
 		expect(page.rows.find((r) => r.id === wrong.id)!.outcome).toMatchObject({
 			machine: { verdict: 'incorrect', points: 0 },
@@ -190,7 +147,11 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		expect(cell(restored, ana.attempt.id, questionColumn(q))).toBe(0);
 		expect((await ana.report())?.score).toBe(0);
 		// Every step is kept; the machine's grade was never written over.
-		expect((await repo.listOverrides(a.id)).map((o) => o.mark?.verdict ?? null)).toEqual(['correct', 'partial', null]);
+		expect((await db.repo.listOverrides(a.id)).map((o) => o.mark?.verdict ?? null)).toEqual([
+			'correct',
+			'partial',
+			null
+		]);
 		expect(await answerOf(ana.attempt.id, q.id)).toEqual(wrong);
 	});
 
@@ -211,7 +172,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		await cy.answer(q.id, { type: 'short-answer', text: 'Brussels' });
 		const first = await answerOf(ana.attempt.id, q.id, 1);
 		// The class page lists each student's deciding typed answer the key did not take.
-		const typed = (await resultsView(repo, module, a, now)).typed.filter((t) => t.questionId === q.id);
+		const typed = (await resultsView(db.repo, module, a, now)).typed.filter((t) => t.questionId === q.id);
 		expect(typed.map((t) => [t.text, t.students]).sort()).toEqual([
 			['Brussels', 1],
 			['Seoul', 1],
@@ -222,7 +183,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		const asked = await act('accept', a, { answerId: first.id });
 		expect(asked).toMatchObject({ ok: true, accept: { answers: 2, students: 2, done: false } });
 		expect(asked.message).toContain('Accept “the US capital” for everyone?');
-		expect(await repo.listAcceptedAnswers(a.id)).toEqual([]);
+		expect(await db.repo.listAcceptedAnswers(a.id)).toEqual([]);
 
 		const done = await act('accept', a, { answerId: first.id, confirm: 'yes' });
 		expect(done).toMatchObject({ ok: true, accept: { answers: 2, students: 2, done: true } });
@@ -243,7 +204,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		// Nothing stored was written over.
 		expect(await answerOf(ana.attempt.id, q.id, 1)).toEqual(first);
 
-		const view = await resultsView(repo, module, a, now);
+		const view = await resultsView(db.repo, module, a, now);
 		expect(view.typed.map((t) => t.text).sort()).toEqual(['Brussels']);
 		expect(view.accepted).toEqual([expect.objectContaining({ questionId: q.id, shown: 'the US capital' })]);
 
@@ -276,13 +237,13 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 			ok: false,
 			status: 409
 		});
-		expect((await resultsView(repo, module, a, now)).typed).toEqual([
+		expect((await resultsView(db.repo, module, a, now)).typed).toEqual([
 			expect.objectContaining({ questionId: q.id, part: 'b2', text: 'aid and supplies', answerId: given.id })
 		]);
 		const done = await act('accept', a, { answerId: given.id, part: 'b2', confirm: 'yes' });
 		expect(done).toMatchObject({ ok: true, accept: { shown: 'b2: aid and supplies', answers: 1, students: 1 } });
-		expect((await repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'aid and supplies']]);
-		expect((await ana.report())?.questions.find((x) => x.id === ids.toPublic(q.id))).toMatchObject({
+		expect((await db.repo.listAcceptedAnswers(a.id)).map((x) => [x.part, x.key])).toEqual([['b2', 'aid and supplies']]);
+		expect((await ana.report())?.questions.find((x) => x.id === db.pid(q))).toMatchObject({
 			decidedBy: 'accepted',
 			result: { verdict: 'correct', points: q.points, marks: { k1: true, k2: true } }
 		});
@@ -291,7 +252,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		await ben.answer(q.id, { type: 'cloze', blanks: { b1: 'hide', b2: 'Aid and supplies!' } });
 		expect((await answerOf(ben.attempt.id, q.id)).credit).toBe(0.5);
 		await ben.hand();
-		expect((await ben.report())?.questions.find((x) => x.id === ids.toPublic(q.id))?.result).toMatchObject({
+		expect((await ben.report())?.questions.find((x) => x.id === db.pid(q))?.result).toMatchObject({
 			verdict: 'partial',
 			marks: { k1: false, k2: true }
 		});
@@ -326,14 +287,14 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 			expect(await act(action, a, fields), `${action} ${JSON.stringify(fields)}`).toMatchObject({ ok: false, status });
 		}
 		expect(
-			await gradeAction('mark', repo, module, elsewhere, form({ answerId: last.id, mark: 'right' }), now)
+			await gradeAction('mark', db.repo, module, elsewhere, form({ answerId: last.id, mark: 'right' }), now)
 		).toMatchObject({ ok: false, status: 404 });
 		// On another student's page, this student's answers are not found.
 		const ben = await student(a, 'Ben');
 		expect(
-			await gradeAction('mark', repo, module, a, form({ answerId: last.id, mark: 'right' }), now, ben.attempt.id)
+			await gradeAction('mark', db.repo, module, a, form({ answerId: last.id, mark: 'right' }), now, ben.attempt.id)
 		).toMatchObject({ ok: false, status: 404 });
-		expect(await repo.listOverrides(a.id)).toEqual([]);
-		expect(await repo.listAcceptedAnswers(a.id)).toEqual([]);
+		expect(await db.repo.listOverrides(a.id)).toEqual([]);
+		expect(await db.repo.listAcceptedAnswers(a.id)).toEqual([]);
 	});
 });

@@ -5,31 +5,21 @@
  * refuses reveals the policy does not allow, and refuses an identical resubmission.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import { describe, expect, it } from 'vitest';
+import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import { practiceActionBody, type StudentAction } from '../../../src/lib/scoring/request.ts';
 import type { GradeResult, HintReply } from '../../../src/lib/scoring/types.ts';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 import { practiceAct, startOrResumePractice, type PracticeView } from '../../../src/lib/server/attempts/practice.ts';
-import { saveAnswer, startOrResume } from '../../../src/lib/server/assignments/student.ts';
+import { saveAnswer } from '../../../src/lib/server/assignments/student.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
-import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
-let module: Module;
-
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
+const module = shippedModule();
 
 type Choice = Extract<ResolvedQuestion, { type: 'single-choice' }>;
 /** A single-choice question with at least three options and a hint. */
@@ -44,33 +34,11 @@ function labelsOf(q: Choice, seed: string) {
 	return { right, wrong };
 }
 
-const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
-	feedback: 'immediate',
-	attemptsAllowed: 1,
-	triesPerQuestion: 3,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: false,
-	...over
-});
+const settings = settingsFrom({ triesPerQuestion: 3 });
 
 describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-
-	let ids: QuestionIds;
-	/** The opaque id a student's page shows for a question. */
-	const pid = (q: { id: string }) => ids.toPublic(q.id);
-
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-		ids = questionIds(await repo.serverKey('public-ids'), module);
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
+	const db = openWithPublicIds(module, now, target);
+	const { pid } = db;
 
 	/** A practice attempt and a way to act on it as the browser would (the body parsed by the route's schema). */
 	async function practice(): Promise<{
@@ -78,14 +46,14 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 		seed: (q: { id: string }) => string;
 		send: (action: StudentAction) => Promise<{ status: number; body: GradeResult | HintReply | { message: string } }>;
 	}> {
-		const view = await startOrResumePractice(repo, module, { slug: SLUG }, now);
-		const mine = (await repo.getPracticeAttemptByToken(sha256Hex(view.token)))!;
+		const view = await startOrResumePractice(db.repo, module, { slug: SLUG }, now);
+		const mine = (await db.repo.getPracticeAttemptByToken(sha256Hex(view.token)))!;
 		return {
 			view,
 			seed: (q) => `${mine.secret}:${q.id}`,
 			async send(action) {
 				const parsed = practiceActionBody.parse({ ...action, token: view.token });
-				const out = await practiceAct(repo, (slug) => (slug === SLUG ? module : undefined), parsed, now);
+				const out = await practiceAct(db.repo, (slug) => (slug === SLUG ? module : undefined), parsed, now);
 				return out.ok
 					? { status: 200, body: out.reply.action === 'hint' ? out.reply.reply : out.reply.result }
 					: { status: out.status, body: { message: out.message } };
@@ -172,19 +140,14 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 				Array.from({ length: 8 }, (_, i) => p.send(answer(pid(q), wrong[i % wrong.length]!)))
 			);
 			expect(sent.every((r) => r.status === 200 || r.status === 409)).toBe(true);
-			const mine = (await repo.getPracticeAttemptByToken(sha256Hex(p.view.token)))!;
-			const tries = (await repo.listTries('practice', mine.id)).map((t) => t.tryNumber).sort();
+			const mine = (await db.repo.getPracticeAttemptByToken(sha256Hex(p.view.token)))!;
+			const tries = (await db.repo.listTries('practice', mine.id)).map((t) => t.tryNumber).sort();
 			expect(tries.length).toBeLessThanOrEqual(module.scoring.maxTries);
 			expect(tries).toEqual(Array.from({ length: tries.length }, (_, i) => i + 1));
 		});
 
 		it('is locked while an open assignment on the module holds feedback back, and opens again when it closes', async () => {
-			const a = await repo.createAssignment({
-				resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-				moduleSlug: SLUG,
-				title: 'Class 9B',
-				settings: settings({ feedback: 'after-submit' })
-			});
+			const a = await db.newAssignment(settings({ feedback: 'after-submit' }), 'Class 9B');
 			const q = choiceQuestion();
 			const p = await practice();
 			expect(p.view.locked).toBe(true);
@@ -203,7 +166,7 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 			const shown = await p.send(reveal(pid(q)));
 			expect(shown.status).toBe(403);
 
-			await repo.updateAssignment(a.id, { closedAt: now.toISOString() });
+			await db.repo.updateAssignment(a.id, { closedAt: now.toISOString() });
 			const later = await practice();
 			expect(later.view.locked).toBe(false);
 			const open = await later.send(answer(pid(q), labelsOf(q, later.seed(q)).right));
@@ -213,47 +176,24 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 
 		it('leaves practice open when the teacher chose so, and for assignments with immediate feedback', async () => {
 			const made = await Promise.all([
-				repo.createAssignment({
-					resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '1'),
-					moduleSlug: SLUG,
-					title: 'Open practice',
-					settings: settings({ feedback: 'on-release', lockPractice: false })
-				}),
-				repo.createAssignment({
-					resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '2'),
-					moduleSlug: SLUG,
-					title: 'Immediate',
-					settings: settings({ feedback: 'immediate' })
-				})
+				db.newAssignment(settings({ feedback: 'on-release', lockPractice: false }), 'Open practice'),
+				db.newAssignment(settings({ feedback: 'immediate' }), 'Immediate')
 			]);
 			expect((await practice()).view.locked).toBe(false);
-			for (const a of made) await repo.updateAssignment(a.id, { closedAt: now.toISOString() });
+			for (const a of made) await db.repo.updateAssignment(a.id, { closedAt: now.toISOString() });
 		});
 	});
 
 	describe('assignments', () => {
 		async function student(over: Partial<AssignmentSettings> = {}) {
-			const a = await repo.createAssignment({
-				resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '3'),
-				moduleSlug: SLUG,
-				title: 'Class',
-				settings: settings(over)
-			});
-			const deviceToken = randomUUID().replace(/-/g, '');
-			const view = await startOrResume(
-				repo,
-				module,
-				a,
-				{ action: 'start', attemptId: randomUUID(), deviceToken, name: 'Ana' },
-				now
-			);
-			const attempt = (await repo.getAttempt(view.attempt.id))!;
+			const a = await db.newAssignment(settings(over));
+			const { token: deviceToken, attempt } = await db.startStudent(a, 'Ana');
 			const send = (action: StudentAction) =>
-				saveAnswer(repo, module, a, { ...action, attemptId: attempt.id, deviceToken }, now).then(
+				saveAnswer(db.repo, module, a, { ...action, attemptId: attempt.id, deviceToken }, now).then(
 					(body) => ({ status: 200, body }),
 					(e: { status: number; body: { message: string } }) => ({ status: e.status, body: e.body })
 				);
-			const close = () => repo.updateAssignment(a.id, { closedAt: now.toISOString() });
+			const close = () => db.repo.updateAssignment(a.id, { closedAt: now.toISOString() });
 			return { a, attempt, send, seed: (q: { id: string }) => questionSeed(a.settings, attempt.seed, q), close };
 		}
 
@@ -267,7 +207,7 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 			await held.send(answer(pid(q), labelsOf(q, held.seed(q)).wrong[0]!));
 			const shown = await held.send(reveal(pid(q)));
 			expect(shown.status).toBe(403);
-			expect((await repo.listAnswers(held.attempt.id)).map((x) => x.revealed)).toEqual([false]);
+			expect((await db.repo.listAnswers(held.attempt.id)).map((x) => x.revealed)).toEqual([false]);
 			await held.close();
 		});
 
@@ -281,12 +221,12 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 			expect(last).toMatchObject({ tryNumber: 2, final: true });
 			const cost = module.scoring.retryPenalty + module.scoring.hintPenalty;
 			expect(last.points).toBeCloseTo(q.points * (1 - cost), 5);
-			const stored = await repo.listAnswers(s.attempt.id);
+			const stored = await db.repo.listAnswers(s.attempt.id);
 			expect(stored.map((x) => [x.tryNumber, x.hintsUsed, x.final])).toEqual([
 				[1, 1, false],
 				[2, 1, true]
 			]);
-			expect(await repo.hintCounts(s.attempt.id)).toEqual({ [q.id]: 1 });
+			expect(await db.repo.hintCounts(s.attempt.id)).toEqual({ [q.id]: 1 });
 			await s.close();
 		});
 
@@ -294,7 +234,7 @@ describe.each([sqliteTarget(), postgresTarget()])('the attempt engine on $name',
 			const q = choiceQuestion();
 			const s = await student({ hintsEnabled: false });
 			expect((await s.send({ action: 'hint', questionId: pid(q), hint: 1 })).status).toBe(403);
-			expect(await repo.hintCounts(s.attempt.id)).toEqual({});
+			expect(await db.repo.hintCounts(s.attempt.id)).toEqual({});
 			await s.close();
 		});
 

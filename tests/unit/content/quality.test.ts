@@ -39,13 +39,24 @@ describe('item-quality rules', () => {
 		expect(warningsOf('sound').map(formatWarning)).toEqual([]);
 	});
 
+	it('warns once a bank whose keys are the longest option more often than chance allows, at the first such key', () => {
+		const cue = flawed.find((w) => w.rule === 'bank-cue' && w.message.includes('the longest'))!;
+		expect(formatWarning(cue)).toBe(
+			'tests/fixtures/quality/flawed/lesson.yaml:41:24: [bank-cue] first-move: the right option is the longest in 8 of 13 choices ' +
+				'(first-move, mill-place, critics-warn, books-month, who-voted, word-critics, supporters, council-did); chance gives 5.0, ' +
+				'and reaches 8 or more less than 1 time in 10: shorten some keys or lengthen their distractors'
+		);
+		// Each of those keys alone is within the per-item rule: only supporters is much longer than its distractors.
+		expect(flawed.filter((w) => w.rule === 'long-key').map((w) => w.questionId)).toEqual(['supporters']);
+	});
+
 	it('points at the line of the field at fault', () => {
 		const hint = flawed.find((w) => w.rule === 'key-in-hint')!;
 		expect(formatWarning(hint)).toBe(
 			'tests/fixtures/quality/flawed/lesson.yaml:28:9: [key-in-hint] librarian: hint 1 states the key, "Ana Ruiz"'
 		);
 		const long = flawed.find((w) => w.rule === 'long-key')!;
-		expect(long.line).toBe(97);
+		expect(long.line).toBe(143);
 	});
 });
 
