@@ -9,15 +9,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
-import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
+import { Migrator } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/lib/server/db/index.ts';
+import { CodeMigrationProvider, migrations } from '../../../src/lib/server/db/migrations.ts';
+import type { Assignment } from '../../../src/lib/server/db/repository.ts';
+import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import type { Response } from '../../../src/lib/scoring/response.ts';
-import { publicResponse, questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
+import { publicResponse } from '../../../src/lib/server/attempts/student-view.ts';
 import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { gradebookRows, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
@@ -31,16 +31,12 @@ import {
 } from '../../../src/lib/server/assignments/teacher.ts';
 import { COMMENT_MAX } from '../../../src/lib/student-comment.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import { openWithPublicIds, settingsFrom, shippedModule } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
-let module: Module;
-
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
+const module = shippedModule();
+/** One try per question, so the first try is each question's answer. */
+const settings = settingsFrom({ feedback: 'after-submit', triesPerQuestion: 1, shuffle: true });
 
 type Of<T extends ResolvedQuestion['type']> = Extract<ResolvedQuestion, { type: T }>;
 const first = <T extends ResolvedQuestion['type']>(type: T) => module.questions.find((q) => q.type === type) as Of<T>;
@@ -112,51 +108,16 @@ function responseFor(q: ResolvedQuestion, seed: string, plan: Plan): Response {
 }
 
 describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-	let ids: QuestionIds;
-
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-		ids = questionIds(await repo.serverKey('public-ids'), module);
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
-
-	const settings: AssignmentSettings = {
-		feedback: 'after-submit',
-		attemptsAllowed: 1,
-		triesPerQuestion: 1,
-		hintsEnabled: true,
-		dueAt: null,
-		shuffle: true
-	};
-	const assignment = () =>
-		repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings
-		});
-	type A = Awaited<ReturnType<typeof assignment>>;
+	const db = openWithPublicIds(module, now, target);
+	const assignment = () => db.newAssignment(settings());
+	type A = Assignment;
 
 	async function student(a: A, name: string) {
-		const token = randomUUID().replace(/-/g, '');
-		const view = await startOrResume(
-			repo,
-			module,
-			a,
-			{ action: 'start', attemptId: randomUUID(), deviceToken: token, name },
-			now
-		);
-		const attempt = (await repo.getAttempt(view.attempt.id))!;
+		const { token, attempt } = await db.startStudent(a, name);
 		const answer = (q: ResolvedQuestion, plan: Plan) => {
 			const seed = questionSeed(a.settings, attempt.seed, q);
 			return saveAnswer(
-				repo,
+				db.repo,
 				module,
 				a,
 				{
@@ -164,15 +125,15 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 					answerId: randomUUID(),
 					attemptId: attempt.id,
 					deviceToken: token,
-					questionId: ids.toPublic(q.id),
+					questionId: db.pid(q),
 					response: publicResponse(q, seed, responseFor(q, seed, plan))
 				},
 				now
 			);
 		};
-		const hand = () => submit(repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
+		const hand = () => submit(db.repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
 		const report = async () =>
-			(await startOrResume(repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
+			(await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
 		return { attempt, answer, hand, report };
 	}
 
@@ -204,7 +165,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		return { a, ana, ben, cy };
 	}
 
-	const view = async (a: A) => (await resultsView(repo, module, a, now)).results;
+	const view = async (a: A) => (await resultsView(db.repo, module, a, now)).results;
 	const answersOf = <K extends ItemAnswers['kind']>(
 		results: Awaited<ReturnType<typeof view>>,
 		q: ResolvedQuestion,
@@ -313,7 +274,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 	it('the results CSV names each question with its maximum points; the gradebook counts the teacher’s marks', async () => {
 		const { a, ben } = await classOfThree();
 		const parse = (text: string) => Papa.parse<string[]>(text.trim()).data;
-		const csv = parse(await resultsCsv(repo, module, a));
+		const csv = parse(await resultsCsv(db.repo, module, a));
 		const sc = first('single-choice');
 		expect(csv[0]).toContain(`q:${sc.id} (max ${sc.points}): ${sc.prompt}`);
 		expect(csv[0]).toContain(questionColumn(first('true-false-not-stated')));
@@ -322,11 +283,13 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		expect(before.header).toEqual(['name', 'points', 'max_points', 'percent', 'submitted_at']);
 		const benBefore = before.rows.find((r) => r[0] === 'Ben')!;
 		// Ben's wrong single choice, marked right by the teacher.
-		const wrong = (await repo.listAnswers(ben.attempt.id)).find((x) => x.questionId === sc.id)!;
-		expect(await gradeAction('mark', repo, module, a, form({ answerId: wrong.id, mark: 'right' }), now)).toMatchObject({
+		const wrong = (await db.repo.listAnswers(ben.attempt.id)).find((x) => x.questionId === sc.id)!;
+		expect(
+			await gradeAction('mark', db.repo, module, a, form({ answerId: wrong.id, mark: 'right' }), now)
+		).toMatchObject({
 			ok: true
 		});
-		const book = parse(await gradebookCsv(repo, module, a));
+		const book = parse(await gradebookCsv(db.repo, module, a));
 		const max = module.questions.reduce((n, q) => n + q.points, 0);
 		expect(book[0]).toEqual(['name', 'points', 'max_points', 'percent', 'submitted_at']);
 		expect(book.slice(1).map((r) => r[0])).toEqual(['Ana', 'Ben', 'Cy']);
@@ -348,7 +311,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		const s = await student(a, '=HYPERLINK("http://x","y")');
 		await s.answer(first('single-choice'), 'right');
 		await s.hand();
-		const text = await gradebookCsv(repo, module, a);
+		const text = await gradebookCsv(db.repo, module, a);
 		const [, row] = Papa.parse<string[]>(text.trim()).data;
 		expect(row![0]).toBe(`'=HYPERLINK("http://x","y")`);
 		expect(text.split('\r\n')).toHaveLength(2);
@@ -360,7 +323,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		await s.answer(first('single-choice'), 'right');
 		await s.hand();
 		const studentId = s.attempt.studentId;
-		const comment = (text: string) => studentAction(repo, a, 'comment', form({ student: studentId, comment: text }));
+		const comment = (text: string) => studentAction(db.repo, a, 'comment', form({ student: studentId, comment: text }));
 		expect((await s.report())?.comment).toBeNull();
 
 		expect(await comment('  Good work on the evidence.\r\n\r\n\r\nRead <b>paragraph 3</b> again.  ')).toEqual({
@@ -371,7 +334,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 			text: 'Good work on the evidence.\n\nRead <b>paragraph 3</b> again.',
 			updatedAt: now.toISOString()
 		});
-		expect((await resultsView(repo, module, a, now)).comments).toEqual([
+		expect((await resultsView(db.repo, module, a, now)).comments).toEqual([
 			{ studentId, text: 'Good work on the evidence.\n\nRead <b>paragraph 3</b> again.', updatedAt: now.toISOString() }
 		]);
 		await comment('Better now.');
@@ -381,16 +344,19 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 			expect(await comment(bad)).toMatchObject({ ok: false, status: 400 });
 		}
 		expect(await comment('x'.repeat(COMMENT_MAX))).toMatchObject({ ok: true });
-		expect(await studentAction(repo, a, 'comment', form({ student: studentId }))).toMatchObject({ status: 400 });
+		expect(await studentAction(db.repo, a, 'comment', form({ student: studentId }))).toMatchObject({ status: 400 });
 		const other = await assignment();
-		expect(await studentAction(repo, other, 'comment', form({ student: studentId, comment: 'Hi' }))).toMatchObject({
+		expect(await studentAction(db.repo, other, 'comment', form({ student: studentId, comment: 'Hi' }))).toMatchObject({
 			ok: false,
 			status: 404
 		});
 
-		expect(await studentAction(repo, a, 'uncomment', form({ student: studentId }))).toEqual({ ok: true, name: 'Dee' });
+		expect(await studentAction(db.repo, a, 'uncomment', form({ student: studentId }))).toEqual({
+			ok: true,
+			name: 'Dee'
+		});
 		expect((await s.report())?.comment).toBeNull();
-		expect(await repo.listStudentComments(a.id)).toEqual([]);
+		expect(await db.repo.listStudentComments(a.id)).toEqual([]);
 	});
 
 	it('removing a student asks for confirmation, then takes every attempt, answer and comment of theirs', async () => {
@@ -399,8 +365,8 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		const fay = await student(a, 'Fay');
 		await eve.answer(first('single-choice'), 'right');
 		await fay.answer(first('single-choice'), 'right');
-		await studentAction(repo, a, 'comment', form({ student: eve.attempt.studentId, comment: 'Hi' }));
-		const remove = (fields: Record<string, string>) => studentAction(repo, a, 'remove', form(fields));
+		await studentAction(db.repo, a, 'comment', form({ student: eve.attempt.studentId, comment: 'Hi' }));
+		const remove = (fields: Record<string, string>) => studentAction(db.repo, a, 'remove', form(fields));
 		expect(await remove({ student: eve.attempt.studentId })).toMatchObject({ ok: false, status: 400 });
 		expect(await remove({ student: 'nobody', confirm: 'yes' })).toMatchObject({ ok: false, status: 400 });
 		expect(await remove({ student: eve.attempt.studentId, confirm: 'yes' })).toEqual({
@@ -409,8 +375,36 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 			removed: { attempts: 1, answers: 1 }
 		});
 		expect(await remove({ student: eve.attempt.studentId, confirm: 'yes' })).toMatchObject({ status: 404 });
-		expect((await repo.listAttempts(a.id)).map((x) => x.displayName)).toEqual(['Fay']);
-		expect(await repo.listStudentComments(a.id)).toEqual([]);
-		expect(await repo.getStudent(eve.attempt.studentId)).toBeUndefined();
+		expect((await db.repo.listAttempts(a.id)).map((x) => x.displayName)).toEqual(['Fay']);
+		expect(await db.repo.listStudentComments(a.id)).toEqual([]);
+		expect(await db.repo.getStudent(eve.attempt.studentId)).toBeUndefined();
+	});
+
+	it('migration 0008 adds the table of comments, which goes with its student, and takes it away again', async () => {
+		const opened = await openDatabase(await target.fresh());
+		try {
+			const tables = async () => (await opened.db.introspection.getTables()).map((t) => t.name);
+			expect(await tables()).toContain('student_comments');
+			const names = Object.keys(migrations).sort();
+			const before = names[names.indexOf('0008_student_comments') - 1]!;
+			const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+			expect((await migrator.migrateTo(before)).error).toBeUndefined();
+			expect(await tables()).not.toContain('student_comments');
+			expect((await migrator.migrateToLatest()).error).toBeUndefined();
+			expect(await tables()).toContain('student_comments');
+		} finally {
+			await opened.close();
+		}
+	});
+
+	it('a comment stays through a reset and goes when all the class data is deleted', async () => {
+		const a = await assignment();
+		const gil = await student(a, 'Gil');
+		const id = gil.attempt.studentId;
+		await studentAction(db.repo, a, 'comment', form({ student: id, comment: 'Keep going.' }));
+		expect(await studentAction(db.repo, a, 'reset', form({ student: id, confirm: 'yes' }))).toMatchObject({ ok: true });
+		expect((await db.repo.listStudentComments(a.id)).map((c) => c.text)).toEqual(['Keep going.']);
+		await db.repo.deleteAssignmentData(a.id);
+		expect(await db.repo.listStudentComments(a.id)).toEqual([]);
 	});
 });
