@@ -134,7 +134,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		const hand = () => submit(db.repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
 		const report = async () =>
 			(await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
-		return { attempt, answer, hand, report };
+		return { attempt, token, answer, hand, report };
 	}
 
 	const TYPES = [
@@ -406,5 +406,30 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		expect((await db.repo.listStudentComments(a.id)).map((c) => c.text)).toEqual(['Keep going.']);
 		await db.repo.deleteAssignmentData(a.id);
 		expect(await db.repo.listStudentComments(a.id)).toEqual([]);
+	});
+
+	it("the gradebook takes a student's latest submitted attempt, not one still in progress", async () => {
+		const a = await assignment();
+		const hal = await student(a, 'Hal');
+		const sc = first('single-choice');
+		await hal.answer(sc, 'right');
+		await hal.hand();
+		expect(await studentAction(db.repo, a, 'allow', form({ student: hal.attempt.studentId }))).toMatchObject({
+			ok: true
+		});
+		// A second attempt from the same device, begun and not handed in: the first still counts.
+		const second = await startOrResume(
+			db.repo,
+			module,
+			a,
+			{ action: 'start', attemptId: randomUUID(), deviceToken: hal.token, name: 'Hal' },
+			now
+		);
+		expect(second.attempt.number).toBe(2);
+		const gradebook = async () => gradebookRows(await view(a)).rows;
+		expect(await gradebook()).toEqual([['Hal', sc.points, expect.any(Number), expect.any(Number), now.toISOString()]]);
+		// Handed in with nothing right: now the second one counts.
+		await submit(db.repo, module, a, { attemptId: second.attempt.id, deviceToken: hal.token }, now);
+		expect(await gradebook()).toEqual([['Hal', 0, expect.any(Number), 0, now.toISOString()]]);
 	});
 });
