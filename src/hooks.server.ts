@@ -1,6 +1,9 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { compressResponse } from '$lib/server/compress';
 import { catalogue } from '$lib/server/content';
+import { schedulePracticeCleanup } from '$lib/server/attempts/cleanup';
+import { getRepository } from '$lib/server/db';
 import { actionName, isInheritedName } from '$lib/server/form-actions';
 import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib/server/headers';
 import { redactSecrets } from '$lib/server/redact';
@@ -8,6 +11,11 @@ import { collectRetryAfter } from '$lib/server/retry-after';
 
 // Parse every module once at start-up, so a content problem is logged before the first request.
 catalogue();
+
+/** Once the server starts: remove idle practice attempts now and every few hours, in the background. */
+export const init: ServerInit = () => {
+	if (!building) schedulePracticeCleanup(getRepository);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { result: response, seconds } = await collectRetryAfter(() => respond(event, resolve));

@@ -1,6 +1,6 @@
 /**
  * A student is their name and resume code, not their browser: a second browser under the same
- * name is asked for the code and continues with it, and the teacher sees the start without it
+ * name is asked for the code and continues with it where the student was, and the teacher sees the start without it
  * flagged. Inside an assignment there is no restart; a student can hand in early after seeing what
  * is unanswered, and a hand-in after the teacher closes the assignment is refused with a message.
  */
@@ -9,6 +9,7 @@ import { SLUG } from './helpers';
 import { loadKey } from './module-key';
 import { createAssignment, joinAsStudent } from './assignment-steps';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
+import { formatScore, points } from '../../src/lib/format/points.ts';
 
 const module = loadKey(SLUG);
 const CODE = /^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{3}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{3}$/;
@@ -64,7 +65,15 @@ test('the same name in a second browser is asked for the resume code, continues 
 	// With the code (lower case, no dash) it continues the same attempt.
 	await codeBox.fill(code.replace('-', '').toLowerCase());
 	await laptop.getByRole('button', { name: 'Continue', exact: true }).click();
-	await expect(laptop.getByRole('heading', { level: 1, name: module.sections[0]!.title })).toBeVisible();
+	// It lands where the student was: the next question of the first section, the phone's answer counted.
+	await expect(laptop.getByText(/^Question 2 of \d+ in this section/)).toBeVisible();
+	const next = await currentQuestion(laptop, module);
+	expect(next.section).toBe(module.sections[0]!.id);
+	expect(next.id).not.toBe(answered.id);
+	const total = module.questions.reduce((sum, q) => sum + q.points, 0);
+	await expect(
+		laptop.getByText(`Score so far: ${formatScore(answered.points)} out of ${points(total)}`)
+	).toBeAttached();
 	await expect(laptop.locator('.banner').getByText('Amira Haddad')).toBeVisible();
 	await expect(laptop.locator('.banner').getByText(code)).toBeVisible();
 	// What was answered on the phone is not listed as unanswered when handing in from the laptop.

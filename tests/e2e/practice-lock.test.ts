@@ -1,7 +1,8 @@
 /**
  * Practice cannot undo an assignment: while an open assignment on the lesson holds feedback back,
  * the practice page says the lesson is in use by a class, saves answers without verdicts, and has
- * no way to show the answer; once the teacher closes the assignment, practice is whole again.
+ * no way to show the answer; once the teacher closes the assignment, practice is whole again, and
+ * a device that practised under the lock starts a new whole practice instead of resuming that one.
  */
 import { expect, test } from '@playwright/test';
 import { SLUG } from './helpers';
@@ -33,6 +34,16 @@ test('a class assignment that holds feedback back locks practice until it closes
 		await page.getByRole('button', { name: 'Close the assignment' }).click();
 		await expect(page.getByRole('button', { name: 'Reopen the assignment' })).toBeVisible();
 	}
+	// The same device comes back: its half-unmarked practice is not resumed; a whole new one starts.
+	await student.goto(`/m/${SLUG}`);
+	await expect(student.getByRole('status').filter({ hasText: 'this is a new practice' })).toBeVisible();
+	await expect(student.getByText('This lesson is in use by a class.')).toHaveCount(0);
+	await press(student, /^Start/);
+	await press(student, /on to the questions/);
+	const again = await currentQuestion(student, module);
+	await answerRight(student, module, again);
+	await press(student, 'Check answer');
+	await expect(panel(student).getByRole('heading', { level: 3, name: /Right/ })).toBeVisible();
 	await student.context().close();
 	// A new practice, on a device with no practice attempt yet, is whole again.
 	const later = await (await browser.newContext()).newPage();

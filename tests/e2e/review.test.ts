@@ -85,6 +85,41 @@ async function fitsWidth(page: Page) {
 	expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
 }
 
+test('a deck saved before public ids keeps working: its cards are renamed once, and no author id comes back', async ({
+	page
+}) => {
+	const [first, second] = dueOrder();
+	// The same two missed questions, saved under the author's ids as decks were then.
+	const old = addLessonOutcomes(emptyDeck(), SLUG, { [one.id]: missed, [two.id]: missed }, MISSED_AT);
+	const replies: string[] = [];
+	page.on('response', async (res) => {
+		if (res.url().includes('/review/ids')) replies.push(await res.text().catch(() => ''));
+	});
+	await openWithDeck(page, old);
+	const due = page.getByRole('region', { name: 'Due today' });
+	await expect(due.getByRole('listitem')).toHaveText([first.prompt, second.prompt]);
+	await expect(dueCount(page)).toHaveText('2');
+	// Rewritten on the device under the public ids, with their history.
+	const stored = JSON.parse((await storedDeck(page))!) as Deck;
+	expect(Object.keys(stored.cards).sort()).toEqual([keyOf(one), keyOf(two)].sort());
+	expect(stored.cards[keyOf(one)]!.reviews).toEqual(old.cards[`${SLUG}/${one.id}`]!.reviews);
+	// The server's reply named the public ids only, which the lesson page shows anyway.
+	expect(replies.length).toBeGreaterThan(0);
+	for (const body of replies) {
+		expect(body).not.toContain(`"${one.id}"`);
+		expect(body).not.toContain(`"${two.id}"`);
+		expect(body).toContain(publicId(one));
+	}
+	// And the session asks them.
+	await press(page, /^Start review/);
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(first.prompt);
+	// A second visit has nothing to rename.
+	replies.length = 0;
+	await page.reload();
+	await expect(dueCount(page)).toHaveText('2');
+	expect(replies).toEqual([]);
+});
+
 test('the home page says how many questions are due for review', async ({ page }) => {
 	await openWithDeck(page, missedDeck());
 	await page.goto('/');

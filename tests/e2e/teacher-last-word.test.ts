@@ -2,7 +2,7 @@
  * The teacher has the last word: on a student's answers page the teacher marks a wrong answer
  * right and sees the new total with both grades, the CSV carries the teacher's points, and an
  * answer accepted for everyone (here without JavaScript, confirming first) changes another
- * student's answer. Axe checks the changed pages in light and dark.
+ * student's answer, until the teacher stops accepting it. Axe checks the changed pages in light and dark.
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -210,6 +210,25 @@ test("accepting one student's answer for everyone changes another student's, wit
 	await expectNoAxeViolations(look, 'class results with typed and accepted answers, light');
 	await look.emulateMedia({ colorScheme: 'dark' });
 	await expectNoAxeViolations(look, 'class results with typed and accepted answers, dark');
+
+	// The teacher changes their mind: Stop accepting, asked first, then every grade it changed goes back.
+	const region = look.getByRole('region', { name: 'Typed answers the key did not take' });
+	const acceptedItem = region.getByRole('listitem').filter({ hasText: `b2: ${OWN_WORDS}` });
+	await acceptedItem.getByRole('button', { name: 'Stop accepting…' }).click();
+	await expect(acceptedItem.getByRole('alert')).toContainText(
+		`Stop accepting “b2: ${OWN_WORDS}”? This regrades 2 answers of 2 students by the key again now`
+	);
+	await expectNoAxeViolations(look, 'stop accepting, asking first, dark');
+	await acceptedItem.getByRole('button', { name: 'Yes, stop accepting' }).click();
+	await expect(region.getByRole('status').filter({ hasText: 'Stopped accepting' })).toContainText(
+		'2 answers of 2 students graded by the key again'
+	);
+	await expect(look.getByRole('heading', { level: 3, name: 'Accepted for everyone' })).toHaveCount(0);
+	await expect(
+		region.getByRole('listitem').filter({ hasText: OWN_WORDS }).getByRole('button', { name: 'Accept for everyone…' })
+	).toHaveCount(1);
+	const boAgain = look.locator('table.class-table').getByRole('row', { name: /Bo/ });
+	await expect(boAgain.getByRole('cell').nth(1)).toHaveText(before);
 	await scripted.close();
 
 	await ada.context.close();

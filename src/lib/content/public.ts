@@ -6,7 +6,7 @@
  */
 import type { Module, ResolvedQuestion } from './module.ts';
 import type { QuestionType } from './schema.ts';
-import { glossaryShownFrom, timelineShownFrom } from './visibility.ts';
+import { glossaryShownFrom, START_STAGE, timelineShownFrom } from './visibility.ts';
 
 /** A small deterministic PRNG (mulberry32) seeded from a string hash (FNV-1a). */
 export function seededRandom(seed: string): () => number {
@@ -213,13 +213,22 @@ export function toPublicQuestion(q: ResolvedQuestion, passageText: string, seed:
 /**
  * The public module: the article, sections and the public questions. No keys anywhere. Glossary
  * entries and timeline events carry `shownFrom`, the first lesson stage at which the page may show
- * them (see visibility.ts), so that no scaffolding answers a question before it is asked.
+ * them (see visibility.ts), so that no scaffolding answers a question before it is asked. A
+ * glossary entry whose term a question asks about is left out altogether (its definition would
+ * answer the question) unless `released` names its term: the server releases it once that
+ * section's questions are final in the student's attempt (see server/attempts/glossary.ts).
+ * `glossaryLater` lists the sections whose recap may release entries, so the page knows when to ask.
  */
-export function toPublicModule(m: Module, seed?: (q: ResolvedQuestion) => string) {
+export function toPublicModule(
+	m: Module,
+	seed?: (q: ResolvedQuestion) => string,
+	released: ReadonlySet<string> = new Set()
+) {
 	const sectionIds = m.sections.map((s) => s.id);
 	const sectionOf = new Map(m.passage.paragraphs.map((p) => [p.id, p.section]));
 	const glossaryFrom = glossaryShownFrom(m.glossary, m.questions, sectionIds);
 	const timelineFrom = timelineShownFrom(m.timeline, (id) => sectionOf.get(id.split('.')[0]!), sectionIds);
+	const glossary = m.glossary.map((g, i) => ({ ...g, shownFrom: glossaryFrom[i]! }));
 	return {
 		slug: m.slug,
 		meta: m.meta,
@@ -229,11 +238,17 @@ export function toPublicModule(m: Module, seed?: (q: ResolvedQuestion) => string
 		objectives: m.objectives,
 		sections: m.sections,
 		scoring: m.scoring,
-		glossary: m.glossary.map((g, i) => ({ ...g, shownFrom: glossaryFrom[i]! })),
+		glossary: glossary.filter((g) => g.shownFrom <= START_STAGE || released.has(g.term)),
+		glossaryLater: [
+			...new Set(glossary.filter((g) => g.shownFrom > START_STAGE).map((g) => sectionIds[Math.floor(g.shownFrom / 3)]!))
+		],
 		timeline: m.timeline.map((t, i) => ({ ...t, shownFrom: timelineFrom[i]! })),
 		map: m.map,
 		questions: m.questions.map((q) => toPublicQuestion(q, m.passage.text, seed ? seed(q) : q.id))
 	};
 }
+
+/** A glossary entry as the page shows it, with the first stage it may appear at. */
+export type PublicGlossaryEntry = ReturnType<typeof toPublicModule>['glossary'][number];
 
 export type PublicModule = ReturnType<typeof toPublicModule>;

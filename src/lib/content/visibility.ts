@@ -75,16 +75,16 @@ export interface VisibilityQuestion extends StemSource {
 }
 
 /**
- * The first stage at which each glossary entry may be shown, in glossary order. Where a span asks
- * about a longer term that holds a shorter one ("Indo-Pacific Four", "Indo-Pacific"), only the
- * longer term is asked about.
+ * For each glossary entry (in glossary order), the indices of the sections with a question that
+ * asks about its term. Where a span asks about a longer term that holds a shorter one
+ * ("Indo-Pacific Four", "Indo-Pacific"), only the longer term is asked about.
  */
-export function glossaryShownFrom(
+export function glossaryAskedIn(
 	glossary: { term: string; forms?: string[] }[],
 	questions: VisibilityQuestion[],
 	sectionIds: string[]
-): number[] {
-	const last = glossary.map(() => -1);
+): number[][] {
+	const asked = glossary.map(() => new Set<number>());
 	for (const q of questions) {
 		for (const span of stemTexts(q).flatMap(quotedSpans)) {
 			const hits = glossary
@@ -92,11 +92,26 @@ export function glossaryShownFrom(
 				.filter((h): h is { i: number; form: string } => h.form !== null);
 			for (const h of hits) {
 				const inLonger = hits.some((o) => o !== h && o.form.length > h.form.length && hasPhrase(o.form, h.form));
-				if (!inLonger) last[h.i] = Math.max(last[h.i]!, sectionIds.indexOf(q.section));
+				const section = sectionIds.indexOf(q.section);
+				if (!inLonger && section >= 0) asked[h.i]!.add(section);
 			}
 		}
 	}
-	return last.map((l) => (l < 0 ? START_STAGE : recapStage(l)));
+	return asked.map((s) => [...s].sort((a, b) => a - b));
+}
+
+/**
+ * The first stage at which each glossary entry may be shown, in glossary order: the start, or the
+ * recap of the last section with a question that asks about its term.
+ */
+export function glossaryShownFrom(
+	glossary: { term: string; forms?: string[] }[],
+	questions: VisibilityQuestion[],
+	sectionIds: string[]
+): number[] {
+	return glossaryAskedIn(glossary, questions, sectionIds).map((sections) =>
+		sections.length === 0 ? START_STAGE : recapStage(sections.at(-1)!)
+	);
 }
 
 /**

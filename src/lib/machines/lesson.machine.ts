@@ -62,7 +62,8 @@ export interface LessonContext extends LessonInput {
 }
 
 export type LessonEvent =
-	| { type: 'lesson.start'; at?: string }
+	/** `outcomes`: questions already finished on the server (another device of the student's): the lesson starts where they left off. */
+	| { type: 'lesson.start'; at?: string; outcomes?: Record<string, QuestionOutcome> }
 	| { type: 'section.read' }
 	| { type: 'recap.continue' }
 	| { type: 'lesson.restart' }
@@ -77,6 +78,24 @@ export function currentSection(context: LessonContext): LessonSectionInfo | unde
 export function currentQuestion(context: LessonContext): LessonQuestionInfo | undefined {
 	return currentSection(context)?.questions[context.questionIndex];
 }
+
+/**
+ * Where a lesson continues given questions already finished: the first section with a question
+ * not finished, at that question; null when every question is finished.
+ */
+export function resumePoint(
+	sections: LessonSectionInfo[],
+	outcomes: Record<string, QuestionOutcome>
+): { sectionIndex: number; questionIndex: number } | null {
+	for (const [sectionIndex, section] of sections.entries()) {
+		const questionIndex = section.questions.findIndex((q) => !Object.hasOwn(outcomes, q.id));
+		if (questionIndex >= 0) return { sectionIndex, questionIndex };
+	}
+	return null;
+}
+
+const startOutcomes = (event: LessonEvent) => (event.type === 'lesson.start' ? (event.outcomes ?? {}) : {});
+const hasStartOutcomes = (event: LessonEvent) => Object.keys(startOutcomes(event)).length > 0;
 
 /** The outcome a finished question leaves behind. */
 export function outcomeFrom(output: QuestionOutput): QuestionOutcome {
@@ -138,6 +157,12 @@ export const lessonMachine = setup({
 	actors: { question: questionMachine },
 	guards: {
 		hasSections: ({ context }) => context.sections.length > 0,
+		/** Started with every question already finished elsewhere. */
+		allFinishedElsewhere: ({ context, event }) =>
+			hasStartOutcomes(event) && resumePoint(context.sections, startOutcomes(event)) === null,
+		/** Started with some questions of a section finished elsewhere: continue at its next question. */
+		midSectionElsewhere: ({ context, event }) =>
+			hasStartOutcomes(event) && (resumePoint(context.sections, startOutcomes(event))?.questionIndex ?? 0) > 0,
 		sectionHasQuestions: ({ context }) => (currentSection(context)?.questions.length ?? 0) > 0,
 		hasNextQuestion: ({ context }) => context.questionIndex + 1 < (currentSection(context)?.questions.length ?? 0),
 		hasNextSection: ({ context }) => context.sectionIndex + 1 < context.sections.length,
@@ -147,6 +172,16 @@ export const lessonMachine = setup({
 	actions: {
 		markStarted: assign({
 			startedAt: ({ event }) => (event.type === 'lesson.start' ? (event.at ?? null) : null)
+		}),
+		/** Take the outcomes finished elsewhere and move to the first question not finished. */
+		continueFromOutcomes: assign(({ context, event }) => {
+			const outcomes = startOutcomes(event);
+			const at = resumePoint(context.sections, outcomes);
+			return {
+				outcomes: { ...context.outcomes, ...outcomes },
+				sectionIndex: at?.sectionIndex ?? Math.max(0, context.sections.length - 1),
+				questionIndex: at?.questionIndex ?? 0
+			};
 		}),
 		recordOutcome: assign(({ context }, params: { output: QuestionOutput }) => ({
 			outcomes: { ...context.outcomes, [params.output.questionId]: outcomeFrom(params.output) }
@@ -189,7 +224,13 @@ export const lessonMachine = setup({
 		intro: {
 			on: {
 				'lesson.start': [
-					{ guard: 'hasSections', target: 'section', actions: 'markStarted' },
+					{ guard: 'allFinishedElsewhere', target: 'summary', actions: ['markStarted', 'continueFromOutcomes'] },
+					{
+						guard: 'midSectionElsewhere',
+						target: 'section.questions',
+						actions: ['markStarted', 'continueFromOutcomes']
+					},
+					{ guard: 'hasSections', target: 'section', actions: ['markStarted', 'continueFromOutcomes'] },
 					{ target: 'summary', actions: 'markStarted' }
 				]
 			}

@@ -5,6 +5,7 @@
  */
 import type { StudentAction } from '../scoring/request.ts';
 import type { GradeResult, HintReply } from '../scoring/types.ts';
+import type { PublicGlossaryEntry } from '../content/public.ts';
 
 /** An answer or a reveal, as the grading actor sends it. */
 export type GradeAction = Extract<StudentAction, { action: 'answer' | 'reveal' }>;
@@ -69,6 +70,10 @@ export function practiceServer(token: string, fetchFn: typeof fetch = fetch) {
 		grade: (action: GradeAction, signal?: AbortSignal) =>
 			postAction<GradeResult>('/api/grade', { ...action, token }, signal, fetchFn),
 		hint: (action: HintAction, signal?: AbortSignal) =>
-			postAction<HintReply>('/api/grade', { ...action, token }, signal, fetchFn)
+			postAction<HintReply>('/api/grade', { ...action, token }, signal, fetchFn),
+		/** The glossary entries the attempt has earned (see LessonPlayer's releasedGlossary). */
+		glossary: async () =>
+			(await postAction<{ glossary: PublicGlossaryEntry[] }>('/api/practice/glossary', { token }, undefined, fetchFn))
+				.glossary
 	};
 }

@@ -2,8 +2,9 @@
  * Answers a teacher accepts as right for everyone in an assignment. A step of its own, checked
  * before the question's own grading: a response that matches an accepted answer is right whatever
  * the key says, and one that does not goes on to be graded as usual. A short answer or a typed
- * cloze blank matches by its normalised text (the same normalising as grading); a cloze blank is
- * accepted blank by blank; every other type matches the exact same response, written in the
+ * cloze blank matches an accepted wording word for word as the rubrics match words (stems, a typo
+ * or two, case, punctuation and articles aside; see `sameWording`), never by sharing only some of
+ * its words; a cloze blank is accepted blank by blank; every other type matches the exact same response, written in the
  * author's ids so that it holds whatever order each student saw the choices in. Pure.
  */
 import type { ResolvedQuestion } from '../content/module.ts';
@@ -11,6 +12,7 @@ import type { Labelling } from '../content/public.ts';
 import { grade, tidy, verdictFor } from './grade.ts';
 import { normalizeAnswer } from './normalize.ts';
 import type { Response } from './response.ts';
+import { sameWording } from './rubric.ts';
 import type { Grade } from './types.ts';
 
 /** What is compared: '' for the whole response or a cloze blank's id, and the normalised key. */
@@ -20,6 +22,9 @@ export interface AcceptedPart {
 	/** The words as the student typed them (typed answers), for the teacher's list. */
 	text: string | null;
 }
+
+/** Between the part and the key of an accepted answer in an AcceptedSet. */
+const SEP = '\u0000';
 
 export const ACCEPTED_FEEDBACK = 'Your teacher accepts this answer.';
 
@@ -62,7 +67,28 @@ export function acceptedParts(q: ResolvedQuestion, r: Response, labels: Labellin
 export type AcceptedSet = ReadonlySet<string>;
 
 export function acceptedSet(entries: readonly { part: string; key: string }[]): AcceptedSet {
-	return new Set(entries.map((e) => `${e.part}\u0000${e.key}`));
+	return new Set(entries.map((e) => `${e.part}${SEP}${e.key}`));
+}
+
+/** Whether the part is typed text (a short answer, or a cloze blank without choices). */
+function isTyped(q: ResolvedQuestion, part: string): boolean {
+	if (q.type === 'short-answer') return part === '';
+	if (q.type === 'cloze') return q.blanks.some((b) => b.id === part && !b.choices);
+	return false;
+}
+
+/**
+ * Whether an accepted answer covers this part of a response: the same key, or for typed text the
+ * same wording with trivial differences (a typo, another form of a word).
+ */
+export function isAcceptedPart(q: ResolvedQuestion, accepted: AcceptedSet, p: AcceptedPart): boolean {
+	if (accepted.has(`${p.part}${SEP}${p.key}`)) return true;
+	if (!isTyped(q, p.part)) return false;
+	for (const entry of accepted) {
+		const cut = entry.indexOf(SEP);
+		if (entry.slice(0, cut) === p.part && sameWording(entry.slice(cut + 1), p.key)) return true;
+	}
+	return false;
 }
 
 /**
@@ -78,7 +104,7 @@ export function gradeWithAccepted(
 ): Grade {
 	if (accepted.size === 0) return machine(q, r, labels);
 	const parts = acceptedParts(q, r, labels);
-	const isAccepted = (p: AcceptedPart) => accepted.has(`${p.part}\u0000${p.key}`);
+	const isAccepted = (p: AcceptedPart) => isAcceptedPart(q, accepted, p);
 	if (q.type === 'cloze') {
 		const acceptedBlanks = new Set(parts.filter(isAccepted).map((p) => p.part));
 		if (acceptedBlanks.size === 0) return machine(q, r, labels);

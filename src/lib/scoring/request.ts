@@ -74,3 +74,6 @@ export const practiceStartBody = z.strictObject({
 	token: practiceToken.optional()
 });
 export type PracticeStartBody = z.infer<typeof practiceStartBody>;
+
+/** POST /api/practice/glossary: the glossary entries a practice attempt has earned so far. */
+export const practiceGlossaryBody = z.strictObject({ token: practiceToken });

@@ -149,3 +149,44 @@ export function matchRubric(rubric: Rubric, text: string): RubricMatch {
 		feedback
 	};
 }
+
+/** Compiled wordings of answers a teacher accepted, kept per text (a class types against the same few). */
+const wordings = new Map<string, { words: Pattern[]; vocabulary: Set<string> }>();
+const WORDING_CACHE_LIMIT = 5_000;
+
+/**
+ * The words of a text for comparing wordings: as wordsOf gives them, with runs of single letters
+ * joined, so that "U.S." and "US" are one word whether or not the text was normalised first
+ * (normalising turns "U.S." into "u s").
+ */
+function wordingOf(text: string): Word[] {
+	const out: (Word & { joined: boolean })[] = [];
+	for (const w of wordsOf(text)) {
+		const prev = out.at(-1);
+		if (prev && w.text.length === 1 && !w.digit && /^\p{L}+$/u.test(prev.text) && prev.joined) {
+			const text = prev.text + w.text;
+			out[out.length - 1] = { text, stem: text, digit: false, joined: true };
+		} else out.push({ ...w, joined: w.text.length === 1 && !w.digit });
+	}
+	return out;
+}
+
+/**
+ * Whether a typed answer says the same as an answer a teacher accepted, word for word: the same
+ * words in the same order, each matched as the rubrics match them (stems, a typo or two, case,
+ * punctuation and articles aside), and no word more or less. An answer that merely shares some
+ * of the words, or adds its own, is not the accepted answer: it is graded as usual.
+ */
+export function sameWording(accepted: string, given: string): boolean {
+	let w = wordings.get(accepted);
+	if (!w) {
+		const words = wordingOf(accepted).map((x) => ({ text: x.text, stem: x.stem, allowance: typoAllowance(x.text) }));
+		w = { words, vocabulary: new Set(words.map((x) => x.stem)) };
+		if (wordings.size >= WORDING_CACHE_LIMIT) wordings.clear();
+		wordings.set(accepted, w);
+	}
+	const typed = wordingOf(given).slice(0, MAX_WORDS + 1);
+	if (w.words.length === 0 || typed.length !== w.words.length) return false;
+	const { words, vocabulary } = w;
+	return typed.every((word, i) => wordMatches(word, words[i]!, vocabulary));
+}

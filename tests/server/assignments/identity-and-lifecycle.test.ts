@@ -96,12 +96,38 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const there = await start(a, '  ana   MARÍA ', laptop, typed);
 		expect(there.attempt.id).toBe(first.attempt.id);
 		expect(there.resumeCode).toBeNull();
+		// The laptop gets the question answered on the phone as finished, with its grade and answer.
+		const q = singleChoice();
+		const sent = rightAnswer(a, attempt.id, attempt.seed, phone);
+		const answered = sent.action === 'answer' ? sent.response : null;
+		expect(Object.keys(there.progress)).toEqual([db.pid(q)]);
+		expect(there.progress[db.pid(q)]).toMatchObject({
+			tries: 1,
+			verdict: 'correct',
+			points: q.points,
+			firstTryCorrect: true,
+			response: answered,
+			result: { questionId: db.pid(q), final: true }
+		});
+		expect(JSON.stringify(there.progress)).not.toContain(`"${q.id}"`);
 		// Both devices now act for the student: answers and resuming from either.
 		const resumed = await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: laptop }, now);
 		expect(resumed.attempt.id).toBe(first.attempt.id);
 		const view = await submit(db.repo, module, a, { attemptId: first.attempt.id, deviceToken: laptop }, now);
 		expect(view.report?.score).toBe(singleChoice().points);
 		expect((await resultsView(db.repo, module, a, now)).results.rows).toHaveLength(1);
+	});
+
+	it('with feedback held back, another device learns which questions are finished and nothing of their grades', async () => {
+		const a = await assignment({ feedback: 'after-submit' });
+		const phone = device();
+		const first = await start(a, 'Bea', phone);
+		const attempt = (await db.repo.getAttempt(first.attempt.id))!;
+		await saveAnswer(db.repo, module, a, rightAnswer(a, attempt.id, attempt.seed, phone), now);
+		const there = await start(a, 'Bea', device(), first.resumeCode!);
+		const outcome = there.progress[db.pid(singleChoice())];
+		expect(outcome).toMatchObject({ verdict: 'incorrect', points: 0, credit: 0, firstTryCorrect: false });
+		expect(outcome?.result).toMatchObject({ points: null, solution: null, explanation: null, feedback: [] });
 	});
 
 	it('the same name from a new device without the code is refused, and the teacher sees it flagged', async () => {

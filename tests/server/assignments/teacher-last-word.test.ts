@@ -24,6 +24,7 @@ import {
 	studentView,
 	type GradeAction
 } from '../../../src/lib/server/assignments/teacher.ts';
+import { stopAccepting } from '../../../src/lib/server/assignments/stop-accepting.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
 import { firstSingleChoice, openWithPublicIds, settingsFrom, shippedModule } from '../db/suite-database.ts';
 
@@ -250,12 +251,63 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		// Later: the accepted blank is right, the other blank still graded by the key.
 		const ben = await student(a, 'Ben');
 		await ben.answer(q.id, { type: 'cloze', blanks: { b1: 'hide', b2: 'Aid and supplies!' } });
-		expect((await answerOf(ben.attempt.id, q.id)).credit).toBe(0.5);
+		// The stored row keeps the key's own grade; the accepted blank counts as a layer above it.
+		expect((await answerOf(ben.attempt.id, q.id)).credit).toBe(0);
 		await ben.hand();
 		expect((await ben.report())?.questions.find((x) => x.id === db.pid(q))?.result).toMatchObject({
 			verdict: 'partial',
 			marks: { k1: false, k2: true }
 		});
+	});
+
+	it('an accepted answer covers trivially different wordings; stopping accepting regrades them all back', async () => {
+		const a = await assignment({ feedback: 'immediate', shuffle: false, triesPerQuestion: 1 });
+		const q = question<'short-answer'>('summit-city');
+		const ana = await student(a, 'Ana');
+		expect((await ana.answer(q.id, { type: 'short-answer', text: 'the US capital city' })).points).toBe(0);
+		const given = await answerOf(ana.attempt.id, q.id);
+		expect(await act('accept', a, { answerId: given.id, confirm: 'yes' })).toMatchObject({ ok: true });
+		const later = async (name: string, text: string) => {
+			const s = await student(a, name);
+			return { s, result: await s.answer(q.id, { type: 'short-answer', text }) };
+		};
+		// A typo, a plural, case, punctuation and a missing article are the same answer…
+		const trivial: [string, string][] = [
+			['Ben', 'US capitol city'],
+			['Cy', 'The U.S. Capital Cities!']
+		];
+		for (const [name, text] of trivial) {
+			expect((await later(name, text)).result, text).toMatchObject({
+				verdict: 'correct',
+				feedback: ['Your teacher accepts this answer.']
+			});
+		}
+		// …but sharing words, or adding some, is not.
+		expect((await later('Dee', 'the capital city')).result.verdict).toBe('incorrect');
+		expect((await later('Eve', 'the US capital city of Korea')).result.verdict).toBe('incorrect');
+		const scores = async () => Object.fromEntries((await classNow(a)).results.rows.map((r) => [r.name, r.score]));
+		const before = await scores();
+		expect(Object.values(before).filter((x) => x > 0)).toHaveLength(3);
+
+		// Stop accepting: asked first, nothing changed; then every one of the three goes back to the key's grade.
+		const [entry] = await db.repo.listAcceptedAnswers(a.id);
+		const stop = (fields: Record<string, string> | null) =>
+			stopAccepting(db.repo, module, a, fields ? form(fields) : null);
+		const asked = await stop({ acceptedId: entry!.id });
+		expect(asked).toMatchObject({ ok: true, done: false, answers: 3, students: 3 });
+		expect(asked.ok && asked.message).toBe(
+			'Stop accepting “the US capital city”? This regrades 3 answers of 3 students by the key again now, and later answers are graded without it.'
+		);
+		expect(await db.repo.listAcceptedAnswers(a.id)).toHaveLength(1);
+		const done = await stop({ acceptedId: entry!.id, confirm: 'yes' });
+		expect(done).toMatchObject({ ok: true, done: true, answers: 3, students: 3 });
+		expect(Object.values(await scores()).every((x) => x === 0)).toBe(true);
+		expect((await resultsView(db.repo, module, a, now)).accepted).toEqual([]);
+		expect((await later('Fay', 'the US capital city')).result.verdict).toBe('incorrect');
+		// Gone already, or not a form of ours: a 4xx, nothing changes.
+		expect(await stop({ acceptedId: entry!.id, confirm: 'yes' })).toMatchObject({ ok: false, status: 404 });
+		expect(await stop({ acceptedId: 'x' })).toMatchObject({ ok: false, status: 400 });
+		expect(await stop(null)).toMatchObject({ ok: false, status: 400 });
 	});
 
 	it('bad forms get a 4xx and change nothing', async () => {

@@ -268,6 +268,52 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		});
 	});
 
+	describe('practice attempts that remember a class lock', () => {
+		const MIGRATION = '0006_practice_locked_and_expiry';
+
+		it('adds the lock flag (off for practice begun before it), and takes it away again, keeping the attempts', async () => {
+			const location = await target.fresh();
+			const opened = await openDatabase(location);
+			try {
+				const names = Object.keys(migrations).sort();
+				const before = names[names.indexOf(MIGRATION) - 1]!;
+				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				const row = {
+					id: 'p1',
+					token_hash: 'h'.repeat(64),
+					module_slug: 'm',
+					secret: 's',
+					started_at: '2025-01-01T00:00:00Z'
+				};
+				// eslint-disable-next-line @typescript-eslint/no-explicit-any
+				await (opened.db as any).insertInto('practice_attempts').values(row).execute();
+
+				expect((await migrator.migrateTo(MIGRATION)).error).toBeUndefined();
+				const repo = createRepository(opened.db);
+				expect(await repo.getPracticeAttemptByToken(row.token_hash)).toMatchObject({ id: 'p1', locked: false });
+				const locked = await repo.startPracticeAttempt({
+					tokenHash: 'k'.repeat(64),
+					moduleSlug: 'm',
+					secret: 's',
+					locked: true
+				});
+				expect(locked.locked).toBe(true);
+				expect((await repo.getPracticeAttemptByToken('k'.repeat(64)))?.locked).toBe(true);
+
+				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+				const columns = (await opened.db.introspection.getTables())
+					.find((t) => t.name === 'practice_attempts')!
+					.columns.map((c) => c.name);
+				expect(columns).not.toContain('locked');
+				const still = await opened.db.selectFrom('practice_attempts').select('id').execute();
+				expect(still).toHaveLength(2);
+			} finally {
+				await opened.close();
+			}
+		});
+	});
+
 	describe("the teacher's marks and answers accepted for everyone", () => {
 		const MIGRATION = '0005_grade_overrides_accepted_answers';
 

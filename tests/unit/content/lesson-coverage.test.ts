@@ -217,7 +217,8 @@ describe(`item depth and scaffolding: ${SLUG}`, () => {
 	});
 
 	it('hides each glossary entry a question asks about until that section’s questions are over', () => {
-		const pub = toPublicModule(m);
+		// Everything released (as after handing in), to see the stage each entry opens at.
+		const pub = toPublicModule(m, undefined, new Set(m.glossary.map((g) => g.term)));
 		const sectionIds = m.sections.map((s) => s.id);
 		// Every vocabulary item quotes its term, and that term's entry opens only after the item's section.
 		for (const q of m.questions.filter((x) => x.objective === 'vocabulary')) {
@@ -235,6 +236,9 @@ describe(`item depth and scaffolding: ${SLUG}`, () => {
 			'bluster'
 		])
 			expect(hidden).toContain(term);
+		// Before release they are not in the public module at all: no definition to read in the page data.
+		const before = toPublicModule(m).glossary.map((g) => g.term);
+		for (const term of hidden) expect(before).not.toContain(term);
 	});
 
 	it('shows no passage event on the start screen: timeline events open in the recap of their section', () => {

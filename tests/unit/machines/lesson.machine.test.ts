@@ -160,6 +160,54 @@ describe('lesson machine', () => {
 		expect(actor.getSnapshot().status).toBe('active');
 	});
 
+	describe('continuing on another device with the questions the server has as finished', () => {
+		const done = (id: string) => ({
+			tries: 1,
+			hintsUsed: 0,
+			revealed: false,
+			credit: 1,
+			points: 1,
+			firstTryCorrect: true,
+			verdict: 'correct' as const,
+			result: null,
+			response: choice(id)
+		});
+
+		it('lands at the first question not finished, in its section, with the finished ones kept', async () => {
+			const { actor } = start();
+			actor.send({ type: 'lesson.start', at: '2026-01-01T00:00:00Z', outcomes: { q1: done('o1') } });
+			expect(actor.getSnapshot().matches({ section: 'questions' })).toBe(true);
+			expect(currentQuestion(actor.getSnapshot().context)?.id).toBe('q2');
+			expect(Object.keys(actor.getSnapshot().context.outcomes)).toEqual(['q1']);
+			await answer(actor, 'o2');
+			actor.send({ type: 'question.next' });
+			expect(actor.getSnapshot().matches({ section: 'recap' })).toBe(true);
+			expect(Object.keys(actor.getSnapshot().context.outcomes).sort()).toEqual(['q1', 'q2']);
+		});
+
+		it('a finished section is passed: the next one starts at its reading', () => {
+			const { actor } = start();
+			actor.send({ type: 'lesson.start', outcomes: { q1: done('o1'), q2: done('o2') } });
+			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
+			// The first section with a question left (the one without questions is passed as well).
+			expect(actor.getSnapshot().context.sectionIndex).toBe(2);
+		});
+
+		it('everything finished: the summary, with every outcome', () => {
+			const { actor } = start();
+			actor.send({ type: 'lesson.start', outcomes: { q1: done('o1'), q2: done('o2'), q3: done('o3') } });
+			expect(actor.getSnapshot().matches('summary')).toBe(true);
+			expect(Object.keys(actor.getSnapshot().context.outcomes).sort()).toEqual(['q1', 'q2', 'q3']);
+		});
+
+		it('nothing finished: the first section, as on a first start', () => {
+			const { actor } = start();
+			actor.send({ type: 'lesson.start', outcomes: {} });
+			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
+			expect(actor.getSnapshot().context.sectionIndex).toBe(0);
+		});
+	});
+
 	it('a lesson without sections goes from the intro to the summary', () => {
 		const { actor } = start({ ...INPUT, sections: [] });
 		actor.send({ type: 'lesson.start' });

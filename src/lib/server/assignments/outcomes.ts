@@ -9,7 +9,13 @@
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
 import { labelling } from '../../content/public.ts';
-import { acceptedParts, acceptedSet, gradeWithAccepted, type AcceptedSet } from '../../scoring/accepted.ts';
+import {
+	acceptedParts,
+	acceptedSet,
+	gradeWithAccepted,
+	isAcceptedPart,
+	type AcceptedSet
+} from '../../scoring/accepted.ts';
 import { verdictFor } from '../../scoring/grade.ts';
 import { questionPoints } from '../../scoring/score.ts';
 import type { Verdict } from '../../scoring/types.ts';
@@ -96,7 +102,7 @@ function outcomeOf(
 		const deciding = regraded?.answer ?? decider;
 		matchesAccepted =
 			deciding.response !== null &&
-			acceptedParts(q, deciding.response, labels).some((p) => accepted.has(`${p.part}\u0000${p.key}`));
+			acceptedParts(q, deciding.response, labels).some((p) => isAcceptedPart(q, accepted, p));
 	}
 	const policy = effectiveModule(module, assignment.settings).scoring;
 	const acceptedLayer = regraded

@@ -6,12 +6,20 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Module } from '../../content/module.ts';
-import type { PublicModule } from '../../content/public.ts';
+import type { PublicGlossaryEntry, PublicModule } from '../../content/public.ts';
 import { questionLabel } from '../../content/label.ts';
 import { actionBody } from '../../scoring/request.ts';
 import type { GradeResult, HintReply } from '../../scoring/types.ts';
 import { act, storedResult, withheldResult, type AttemptRef, type AttemptRules } from '../attempts/engine.ts';
-import { publicResult, questionIds, studentModule, type QuestionIds } from '../attempts/student-view.ts';
+import {
+	publicResponse,
+	publicResult,
+	questionIds,
+	studentModule,
+	type QuestionIds
+} from '../attempts/student-view.ts';
+import type { QuestionOutcome } from '../../machines/lesson.machine.ts';
+import { finishedQuestions, releasedGlossary, releasedTerms } from '../attempts/glossary.ts';
 import { seededShuffle } from '../../content/public.ts';
 import type { Answer, Assignment, Attempt, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
@@ -116,6 +124,11 @@ export interface AttemptView {
 	attemptsLeft: number;
 	/** Questions with a final answer on the server, from any of the student's devices. */
 	finished: string[];
+	/**
+	 * What became of each finished question (public ids and labels, results as the policy lets the
+	 * student see them), so that another device continues where the student was.
+	 */
+	progress: Record<string, QuestionOutcome>;
 	open: boolean;
 }
 
@@ -227,13 +240,20 @@ async function reportFor(repo: Repository, module: Module, assignment: Assignmen
 }
 
 /** The module as this attempt shows it: the assignment's tries and hints, questions shuffled within sections when asked. */
-function studentModuleFor(module: Module, assignment: Assignment, attempt: Attempt, ids: QuestionIds): PublicModule {
+function studentModuleFor(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	ids: QuestionIds,
+	answers: readonly Answer[]
+): PublicModule {
 	const s = assignment.settings;
 	const pub = studentModule(
 		effectiveModule(module, s),
 		(q) => questionSeed(s, attempt.seed, q),
 		ids,
-		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs)
+		(sectionId, qs) => (s.shuffle && attempt.seed ? seededShuffle(qs, `${attempt.seed}:${sectionId}`) : qs),
+		releasedTerms(module, finishedQuestions(answers), attempt.submittedAt !== null)
 	);
 	return s.hintsEnabled ? pub : { ...pub, questions: pub.questions.map((q) => ({ ...q, hintCount: 0 })) };
 }
@@ -288,11 +308,12 @@ async function viewOf(
 	now: Date,
 	resumeCode: string | null = null
 ): Promise<AttemptView> {
-	const [student, mine, answers, key] = await Promise.all([
+	const [student, mine, answers, key, accepted] = await Promise.all([
 		repo.getStudent(attempt.studentId),
 		repo.listStudentAttempts(attempt.studentId),
 		repo.listAnswers(attempt.id),
-		repo.serverKey('public-ids')
+		repo.serverKey('public-ids'),
+		repo.listAcceptedAnswers(assignment.id)
 	]);
 	const ids = questionIds(key, module);
 	const limit = assignment.settings.attemptsAllowed + (student?.extraAttempts ?? 0);
@@ -306,7 +327,7 @@ async function viewOf(
 			submittedAt: attempt.submittedAt
 		},
 		resumeCode: resumeCode && formatResumeCode(resumeCode),
-		module: studentModuleFor(module, assignment, attempt, ids),
+		module: studentModuleFor(module, assignment, attempt, ids, answers),
 		policy: describeAssignmentPolicy(module, assignment),
 		feedback: assignment.settings.feedback,
 		hintsEnabled: assignment.settings.hintsEnabled,
@@ -315,8 +336,48 @@ async function viewOf(
 			: null,
 		attemptsLeft: Math.max(0, limit - mine.length),
 		finished: answers.filter((x) => x.final).map((x) => ids.toPublic(x.questionId)),
+		progress: progressOf(module, assignment, attempt, answers, ids, acceptedByQuestion(accepted)),
 		open: closedReason(assignment, now) === null
 	};
+}
+
+/** Each finished question of an attempt as the lesson records it, from the server's record. */
+function progressOf(
+	module: Module,
+	assignment: Assignment,
+	attempt: Attempt,
+	answers: readonly Answer[],
+	ids: QuestionIds,
+	accepted: ReadonlyMap<string, AcceptedSet>
+): Record<string, QuestionOutcome> {
+	const rules = { ...assignmentRules(module, assignment), accepted };
+	const ref = assignmentRef(assignment, attempt);
+	const out: Record<string, QuestionOutcome> = {};
+	for (const q of module.questions) {
+		const log = answers
+			.filter((a) => a.questionId === q.id)
+			.sort((x, y) => x.tryNumber - y.tryNumber || Number(x.revealed) - Number(y.revealed));
+		const final = log.find((a) => a.final);
+		if (!final) continue;
+		const tries = log.filter((a) => !a.revealed);
+		const seed = ref.seedFor(q);
+		const id = ids.toPublic(q.id);
+		const graded = storedResult(module, q, ref, rules, final);
+		const result = publicResult(q, seed, id, rules.withheld ? withheldResult(graded) : graded);
+		const response = tries.at(-1)?.response ?? null;
+		out[id] = {
+			tries: tries.length,
+			hintsUsed: final.hintsUsed,
+			revealed: final.revealed,
+			credit: result.credit,
+			points: result.points ?? 0,
+			firstTryCorrect: !rules.withheld && tries[0]?.verdict === 'correct',
+			verdict: result.verdict,
+			result,
+			response: response && publicResponse(q, seed, response)
+		};
+	}
+	return out;
 }
 
 /** What a student is told when their name is taken and this device has not shown the code. */
@@ -438,4 +499,16 @@ export async function submit(
 		submittedAt: now.toISOString()
 	});
 	return viewOf(repo, module, assignment, submitted, now);
+}
+
+/** The glossary entries held back until their sections' questions are final that this attempt has earned. */
+export async function assignmentGlossary(
+	repo: Repository,
+	module: Module,
+	assignment: Assignment,
+	body: z.infer<typeof submitBody>
+): Promise<PublicGlossaryEntry[]> {
+	const attempt = await requireAttempt(repo, assignment, body.attemptId, body.deviceToken);
+	const answers = await repo.listAnswers(attempt.id);
+	return releasedGlossary(module, finishedQuestions(answers), attempt.submittedAt !== null);
 }

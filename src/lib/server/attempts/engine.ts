@@ -18,6 +18,7 @@ import type { AcceptedSet } from '../../scoring/accepted.ts';
 import type { Answer, AttemptKind, QuestionLog, Repository } from '../db/repository.ts';
 import { RepositoryError } from '../db/repository.ts';
 import { labellingFor, resultFor } from '../grading.ts';
+import { questionPoints } from '../../scoring/score.ts';
 import { sameResponse } from './same-response.ts';
 import { authorResponse, publicResult } from './student-view.ts';
 
@@ -167,6 +168,25 @@ export async function act(
 	}
 	return record(response, tries.length + 1, false);
 
+	/** The grade of this try by the key alone, with the points it earns if the question is over. */
+	function keyOnly(withAccepted: GradeResult, response: Response | null, revealed: boolean, tryNumber: number) {
+		if (!rules.accepted?.get(question.id)?.size) return withAccepted;
+		const key = resultFor(module, question, labellingFor(question, seed), rules.scoring, {
+			response,
+			tryNumber,
+			hintsUsed: log.hintsUsed,
+			revealed
+		});
+		if (key.credit === withAccepted.credit) return withAccepted;
+		const points = withAccepted.final
+			? questionPoints(
+					{ points: question.points, credit: key.credit, tryNumber, hintsUsed: log.hintsUsed, revealed },
+					rules.scoring
+				)
+			: null;
+		return { verdict: key.verdict, credit: key.credit, points };
+	}
+
 	async function record(response: Response | null, tryNumber: number, revealed: boolean): Promise<ActOutcome> {
 		const result = resultFor(
 			module,
@@ -176,6 +196,10 @@ export async function act(
 			{ response, tryNumber, hintsUsed: log.hintsUsed, revealed },
 			rules.accepted?.get(question.id)
 		);
+		// The row keeps the key's own grade (the machine's layer); an answer the teacher accepts for
+		// everyone is a layer of its own on top (see outcomes.ts), so that stopping accepting it
+		// regrades this try by the key again. Whether the question is over is what the student was told.
+		const keyGrade = keyOnly(result, response, revealed, tryNumber);
 		let stored: { stored: boolean; answer: Answer };
 		try {
 			stored = await repo.recordAnswer(
@@ -187,9 +211,9 @@ export async function act(
 					hintsUsed: log.hintsUsed,
 					revealed,
 					response,
-					verdict: result.verdict,
-					credit: result.credit,
-					points: result.points,
+					verdict: keyGrade.verdict,
+					credit: keyGrade.credit,
+					points: keyGrade.points,
 					final: result.final,
 					createdAt: now.toISOString(),
 					late: rules.late === true

@@ -115,15 +115,18 @@ function publicQuestion(q: ResolvedQuestion, seed: string, pub: PublicQuestion, 
 
 /**
  * The module as one student's attempt shows it: options in the attempt's order, opaque question
- * ids, relabelled items and blanks, no keys. `order` may reorder each section's questions.
+ * ids, relabelled items and blanks, no keys, no glossary entry that would answer a question not yet
+ * finished. `order` may reorder each section's questions.
  */
 export function studentModule(
 	module: Module,
 	seedFor: (q: ResolvedQuestion) => string,
 	ids: QuestionIds,
-	order: (sectionId: string, questionIds: string[]) => string[] = (_s, qs) => qs
+	order: (sectionId: string, questionIds: string[]) => string[] = (_s, qs) => qs,
+	/** Terms of held-back glossary entries this attempt may see already (see glossary.ts). */
+	released: ReadonlySet<string> = new Set()
 ): PublicModule {
-	const pub = toPublicModule(module, seedFor);
+	const pub = toPublicModule(module, seedFor, released);
 	const byId = new Map(module.questions.map((q) => [q.id, q]));
 	return {
 		...pub,

@@ -329,6 +329,23 @@ export const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('grade_overrides').ifExists().execute();
 		}
 	},
+	// Practice attempts remember whether they began while a class's assignment locked the lesson
+	// (answers saved, no verdicts): such an attempt is not resumed once the lock is gone. Idle
+	// practice attempts are removed after a while (attempts/cleanup.ts); the index on the start
+	// time lets the server find old ones without reading every row.
+	'0006_practice_locked_and_expiry': {
+		async up(db: AnyDb) {
+			await db.schema
+				.alterTable('practice_attempts')
+				.addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0))
+				.execute();
+			await db.schema.createIndex('practice_attempts_started').on('practice_attempts').column('started_at').execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropIndex('practice_attempts_started').ifExists().execute();
+			await db.schema.alterTable('practice_attempts').dropColumn('locked').execute();
+		}
+	},
 	// The teacher's comment to one student, shown in the student's report. One per student, kept
 	// across a reset (it is about the student, not one attempt), gone with the student or the
 	// assignment through the cascades. A table of its own, so the students table stays as it was.

@@ -217,6 +217,8 @@ export interface PracticeAttempt {
 	moduleSlug: string;
 	secret: string;
 	startedAt: string;
+	/** Began while a class's assignment locked the lesson's practice (answers saved, no verdicts). */
+	locked: boolean;
 }
 
 /** What the server has recorded of one question of an attempt: tries and reveals in order, hints served. */
@@ -784,16 +786,61 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		},
 
 		/** Start a practice attempt; its token hash must be new. */
-		async startPracticeAttempt(input: Omit<PracticeAttempt, 'id' | 'startedAt'> & { startedAt?: string }) {
+		async startPracticeAttempt(
+			input: Omit<PracticeAttempt, 'id' | 'startedAt' | 'locked'> & { startedAt?: string; locked?: boolean }
+		) {
 			const row = {
 				id: randomUUID(),
 				token_hash: input.tokenHash,
 				module_slug: input.moduleSlug,
 				secret: input.secret,
-				started_at: input.startedAt ?? now()
+				started_at: input.startedAt ?? now(),
+				locked: input.locked ? 1 : 0
 			};
 			await withWrite((trx) => trx.insertInto('practice_attempts').values(row).execute());
 			return toPracticeAttempt(row);
+		},
+
+		/**
+		 * Remove practice attempts idle since `before` (ISO time): started before it, with no try and
+		 * no hint recorded since. At most `batch` at a time, each batch its own short write, so that
+		 * answers keep being recorded in between; returns how many were removed.
+		 */
+		async deleteIdlePracticeAttempts(before: string, batch = 200): Promise<number> {
+			return withWrite(async (trx) => {
+				const idle = await trx
+					.selectFrom('practice_attempts as p')
+					.select('p.id')
+					.where('p.started_at', '<', before)
+					.where(({ not, exists, selectFrom }) =>
+						not(
+							exists(
+								selectFrom('practice_answers as a')
+									.select('a.id')
+									.whereRef('a.attempt_id', '=', 'p.id')
+									.where('a.created_at', '>=', before)
+							)
+						)
+					)
+					.where(({ not, exists, selectFrom }) =>
+						not(
+							exists(
+								selectFrom('hints as h')
+									.select('h.attempt_id')
+									.whereRef('h.attempt_id', '=', 'p.id')
+									.where('h.created_at', '>=', before)
+							)
+						)
+					)
+					.limit(batch)
+					.execute();
+				const ids = idle.map((r) => r.id);
+				if (ids.length === 0) return 0;
+				await trx.deleteFrom('hints').where('attempt_id', 'in', ids).execute();
+				await trx.deleteFrom('practice_answers').where('attempt_id', 'in', ids).execute();
+				await trx.deleteFrom('practice_attempts').where('id', 'in', ids).execute();
+				return ids.length;
+			});
 		},
 
 		async getPracticeAttemptByToken(tokenHash: string): Promise<PracticeAttempt | undefined> {
@@ -1198,13 +1245,15 @@ function toPracticeAttempt(row: {
 	module_slug: string;
 	secret: string;
 	started_at: string;
+	locked: number;
 }): PracticeAttempt {
 	return {
 		id: row.id,
 		tokenHash: row.token_hash,
 		moduleSlug: row.module_slug,
 		secret: row.secret,
-		startedAt: row.started_at
+		startedAt: row.started_at,
+		locked: Number(row.locked) === 1
 	};
 }
 

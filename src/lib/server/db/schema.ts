@@ -130,6 +130,8 @@ export interface PracticeAttemptsTable {
 	/** Secret of this attempt's option order; never sent to the browser. */
 	secret: string;
 	started_at: string;
+	/** 1 when it began while a class's assignment locked the lesson's practice (no verdicts). */
+	locked: Generated<number>;
 }
 
 /** One hint served for a question of an attempt (practice or assignment), numbered from 1. */

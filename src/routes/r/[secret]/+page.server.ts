@@ -7,6 +7,7 @@ import {
 	type GradeAction,
 	type StudentAction
 } from '$lib/server/assignments/teacher';
+import { stopAccepting } from '$lib/server/assignments/stop-accepting';
 import type { RequestEvent } from './$types';
 
 export async function load({ params, getClientAddress }) {
@@ -69,6 +70,14 @@ export const actions = {
 	mark: grading('mark'),
 	unmark: grading('unmark'),
 	accept: grading('accept'),
+	/** Stop accepting an answer for everyone (asked first, then done). */
+	unaccept: async ({ params, request, getClientAddress }) => {
+		const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const stop = await stopAccepting(repo, module, assignment, form);
+		if (!stop.ok) return fail(stop.status, { stop });
+		return { stop };
+	},
 	release: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'release'),
 	unrelease: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'unrelease'),
 	close: ({ params, getClientAddress }) => change(params.secret, getClientAddress(), 'close'),

@@ -1,0 +1,164 @@
+/**
+ * Glossary entries that would answer a question reach a student only from the server, once every
+ * question of their section is final in the student's own attempt (or the attempt is handed in):
+ * never in the practice page's data, the practice or assignment start, or a resume before that.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Module } from '../../../src/lib/content/module.ts';
+import { toPublicModule } from '../../../src/lib/content/public.ts';
+import { glossaryAskedIn } from '../../../src/lib/content/visibility.ts';
+import { loadModuleDir } from '../../../src/lib/server/content.ts';
+import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
+import { createRepository, type AttemptKind, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { practiceGlossary, startOrResumePractice } from '../../../src/lib/server/attempts/practice.ts';
+import { assignmentGlossary, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
+import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+
+const SLUG = 'seoul-warns-north-korean-soldiers-russia';
+const now = new Date('2026-03-01T09:00:00Z');
+let module: Module;
+/** Glossary entries a question asks about, with the section that asks. */
+let held: { term: string; texts: string[]; section: string }[];
+
+beforeAll(() => {
+	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
+	if (!loaded.ok) throw new Error('module does not load');
+	module = loaded.module;
+	const sectionIds = module.sections.map((s) => s.id);
+	const asked = glossaryAskedIn(module.glossary, module.questions, sectionIds);
+	held = module.glossary.flatMap((g, i) =>
+		asked[i]!.length
+			? [
+					{
+						term: g.term,
+						texts: [g.definition, ...Object.values(g.translations)],
+						section: sectionIds[asked[i]!.at(-1)!]!
+					}
+				]
+			: []
+	);
+});
+
+/** The held-back definitions (English or translated) found in what the browser would receive. */
+const leaked = (received: unknown) => {
+	const text = JSON.stringify(received);
+	return held.filter((h) => h.texts.some((t) => text.includes(JSON.stringify(t).slice(1, -1)))).map((h) => h.term);
+};
+
+describe('the page data of a module', () => {
+	it('holds every glossary entry no question asks about, and none that one does', () => {
+		expect(held.length).toBeGreaterThanOrEqual(3);
+		const pub = toPublicModule(module);
+		expect(leaked(pub)).toEqual([]);
+		expect(pub.glossary.length).toBe(module.glossary.length - held.length);
+		expect(pub.glossaryLater.sort()).toEqual([...new Set(held.map((h) => h.section))].sort());
+	});
+});
+
+describe.each([sqliteTarget(), postgresTarget()])('held-back glossary entries on $name', (target) => {
+	let handle: DatabaseHandle;
+	let repo: Repository;
+
+	beforeAll(async () => {
+		handle = await openDatabase(await target.fresh());
+		repo = createRepository(handle.db, { now: () => now });
+	});
+	afterAll(async () => {
+		await handle?.close();
+		await target.cleanup();
+	});
+
+	/** Record that each of these questions is over (a reveal without an answer: final, no points). */
+	async function finish(kind: AttemptKind, attemptId: string, questionIds: string[]) {
+		for (const questionId of questionIds) {
+			await repo.recordAnswer(
+				{
+					id: randomUUID(),
+					attemptId,
+					questionId,
+					tryNumber: 1,
+					hintsUsed: 0,
+					revealed: true,
+					response: null,
+					verdict: 'incorrect',
+					credit: 0,
+					points: 0,
+					final: true
+				},
+				kind
+			);
+		}
+	}
+	const questionsOf = (section: string) => module.questions.filter((q) => q.section === section).map((q) => q.id);
+	const termsOf = (entries: { term: string }[]) => entries.map((e) => e.term).sort();
+	const heldIn = (section: string) =>
+		held
+			.filter((h) => h.section === section)
+			.map((h) => h.term)
+			.sort();
+
+	it('practice: released once the section is finished, kept on resume, never before', async () => {
+		const first = held[0]!.section;
+		const view = await startOrResumePractice(repo, module, { slug: SLUG }, now);
+		expect(leaked(view)).toEqual([]);
+		const attempt = (await repo.getPracticeAttemptByToken(
+			(await import('../../../src/lib/server/assignments/secrets.ts')).sha256Hex(view.token)
+		))!;
+		const get = () => practiceGlossary(repo, () => module, view.token);
+		expect(await get()).toEqual({ ok: true, glossary: [] });
+
+		const section = questionsOf(first);
+		await finish('practice', attempt.id, section.slice(0, -1));
+		expect(await get()).toEqual({ ok: true, glossary: [] });
+		expect(leaked(await startOrResumePractice(repo, module, { slug: SLUG, token: view.token }, now))).toEqual([]);
+
+		await finish('practice', attempt.id, section.slice(-1));
+		const released = await get();
+		expect(released.ok && termsOf(released.glossary)).toEqual(heldIn(first));
+		expect(released.ok && released.glossary.every((g) => g.definition.length > 0)).toBe(true);
+		// A reload gets them in the module itself; entries of later sections stay held back.
+		const resumed = await startOrResumePractice(repo, module, { slug: SLUG, token: view.token }, now);
+		expect(leaked(resumed).sort()).toEqual(heldIn(first));
+		expect(await practiceGlossary(repo, () => module, 'x'.repeat(32))).toMatchObject({ ok: false, status: 404 });
+	});
+
+	it('assignment: released per finished section, all of them once handed in; only to the attempt itself', async () => {
+		const a = await repo.createAssignment({
+			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+			moduleSlug: SLUG,
+			title: 'Class',
+			settings: {
+				feedback: 'after-submit',
+				attemptsAllowed: 1,
+				triesPerQuestion: 1,
+				hintsEnabled: true,
+				dueAt: null,
+				shuffle: true
+			}
+		});
+		const deviceToken = randomUUID().replace(/-/g, '');
+		const view = await startOrResume(
+			repo,
+			module,
+			a,
+			{ action: 'start', attemptId: randomUUID(), deviceToken, name: 'Ana' },
+			now
+		);
+		expect(leaked(view)).toEqual([]);
+		const body = { attemptId: view.attempt.id, deviceToken };
+		expect(await assignmentGlossary(repo, module, a, body)).toEqual([]);
+		const first = held[0]!.section;
+		await finish('assignment', view.attempt.id, questionsOf(first));
+		expect(termsOf(await assignmentGlossary(repo, module, a, body))).toEqual(heldIn(first));
+		const resumed = await startOrResume(repo, module, a, { action: 'resume', deviceToken }, now);
+		expect(leaked(resumed).sort()).toEqual(heldIn(first));
+		// Another device, not the student's: nothing.
+		await expect(
+			assignmentGlossary(repo, module, a, { ...body, deviceToken: randomUUID().replace(/-/g, '') })
+		).rejects.toMatchObject({ status: 404 });
+
+		await submit(repo, module, a, body, now);
+		expect(termsOf(await assignmentGlossary(repo, module, a, body))).toEqual(held.map((h) => h.term).sort());
+	});
+});
