@@ -58,7 +58,7 @@ test('the same name in a second browser is asked for the resume code, continues 
 
 	await teacher.goto(resultsUrl);
 	await expect(teacher.getByText('1 student, 0 submitted.')).toBeVisible();
-	const students = teacher.getByRole('region', { name: 'Attempts and resets' });
+	const students = teacher.getByRole('region', { name: 'Each student' });
 	await expect(students).toContainText('Flagged: 1 start from another device without the code');
 	await expect(teacher.getByRole('rowheader', { name: 'Amira Haddad flagged' })).toBeVisible();
 

@@ -112,7 +112,7 @@ test("the teacher marks a student's wrong answer right: new total, both grades, 
 		name: 'Ada',
 		score: String(q.points),
 		questions_marked_by_teacher: '1',
-		[`q:${q.id}`]: String(q.points)
+		[`q:${q.id} (max ${q.points}): ${questionLabel(q)}`]: String(q.points)
 	});
 
 	// Bad forms get a 4xx, from this site or not; a form from elsewhere is refused before it is read.

@@ -10,7 +10,7 @@ import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { saveAnswer, startOrResume, submit, type AnswerBody } from '../../../src/lib/server/assignments/student.ts';
-import { classResults, csvRows } from '../../../src/lib/server/assignments/stats.ts';
+import { classResults, csvRows, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
 import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { outcomesFor } from '../../../src/lib/server/assignments/outcomes.ts';
 import { classData } from '../../../src/lib/server/assignments/teacher.ts';
@@ -117,7 +117,7 @@ describe('answers', () => {
 		// The first try, not the reveal, counts for the question's facility.
 		expect(results.questions.find((q) => q.id === singleChoice().id)).toMatchObject({ answered: 1, facility: 0 });
 		const { header, rows } = csvRows(module, results, outcomesFor(module, a, [summary!], stored, [], []));
-		expect(rows[0]![header.indexOf(`q:${singleChoice().id}`)]).toBe(0);
+		expect(rows[0]![header.indexOf(questionColumn(singleChoice()))]).toBe(0);
 		expect(rows[0]![header.indexOf('questions_finished')]).toBe(1);
 	});
 
@@ -227,7 +227,8 @@ describe('class statistics', () => {
 		expect(results.distribution.reduce((n, x) => n + x, 0)).toBe(0);
 		const csv = csvRows(module, results, (await classData(db.repo, module, a)).outcomes);
 		expect(csv.rows).toHaveLength(5);
-		expect(csv.header).toContain(`q:${q.id}`);
+		expect(csv.header).toContain(questionColumn(q));
+		expect(questionColumn(q)).toBe(`q:${q.id} (max ${q.points}): ${q.prompt}`);
 	});
 
 	it('true/false/not-stated questions are named by their statement and count first-try choices', async () => {

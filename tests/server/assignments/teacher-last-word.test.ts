@@ -15,7 +15,7 @@ import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { questionPoints } from '../../../src/lib/scoring/score.ts';
 import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { effectiveModule, questionSeed } from '../../../src/lib/server/assignments/policy.ts';
-import { csvRows, classResults } from '../../../src/lib/server/assignments/stats.ts';
+import { csvRows, classResults, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
 import {
 	classData,
 	gradeAction,
@@ -120,7 +120,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		expect(row(marked, ana.attempt.id)).toMatchObject({ score: q.points, marked: 1 });
 		expect(marked.results.questions.find((x) => x.id === q.id)!.facility).toBe(1);
 		expect(row(marked, ana.attempt.id).percent).toBe(Math.round((q.points / marked.results.maxScore) * 100));
-		expect(cell(marked, ana.attempt.id, `q:${q.id}`)).toBe(q.points);
+		expect(cell(marked, ana.attempt.id, questionColumn(q))).toBe(q.points);
 		expect(cell(marked, ana.attempt.id, 'score')).toBe(q.points);
 		expect(cell(marked, ana.attempt.id, 'questions_marked_by_teacher')).toBe(1);
 		expect(await resultsCsv(db.repo, module, a)).toContain(`Ana,submitted,${q.points},`);
@@ -145,7 +145,7 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 		const restored = await classNow(a);
 		expect(row(restored, ana.attempt.id)).toMatchObject({ score: 0, marked: 0 });
 		expect(restored.results.questions.find((x) => x.id === q.id)!.facility).toBe(0.5);
-		expect(cell(restored, ana.attempt.id, `q:${q.id}`)).toBe(0);
+		expect(cell(restored, ana.attempt.id, questionColumn(q))).toBe(0);
 		expect((await ana.report())?.score).toBe(0);
 		// Every step is kept; the machine's grade was never written over.
 		expect((await db.repo.listOverrides(a.id)).map((o) => o.mark?.verdict ?? null)).toEqual([

@@ -18,3 +18,16 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 		{ newline: '\r\n', quotes: false }
 	);
 }
+
+/**
+ * A CSV download: UTF-8 with a byte order mark, which Excel needs to read non-ASCII names (김민준,
+ * José) as UTF-8 rather than the system code page; other spreadsheets and gradebook imports skip it.
+ */
+export function csvDownload(csv: string, filename: string): Response {
+	return new Response('\uFEFF' + csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`
+		}
+	});
+}

@@ -7,12 +7,14 @@
  */
 import type { Module, ResolvedQuestion } from '../../content/module.ts';
 import { labelling, toPublicQuestion, type PublicQuestion } from '../../content/public.ts';
-import { questionLabel, TFNS_CHOICES } from '../../content/label.ts';
+import { questionLabel } from '../../content/label.ts';
 import type { Response } from '../../scoring/response.ts';
 import type { Solution } from '../../scoring/types.ts';
-import type { Answer, Assignment, AttemptSummary } from '../db/repository.ts';
-import { questionSeed } from './policy.ts';
-import { outcomesFor, totalOf, type Outcomes } from './outcomes.ts';
+import type { AcceptedAnswer, Answer, Assignment, AttemptSummary } from '../db/repository.ts';
+import { effectiveModule, questionSeed } from './policy.ts';
+import { acceptedByQuestion, outcomesFor, totalOf, type Outcomes } from './outcomes.ts';
+import { itemAnswers, type AnswerCount, type ItemAnswers } from './item-answers.ts';
+import { objectiveNeeds, type ObjectiveNeed } from './objectives.ts';
 
 export interface ClassRow {
 	attemptId: string;
@@ -42,12 +44,7 @@ export interface ClassRow {
 	lateAnswers: number;
 }
 
-export interface DistractorCount {
-	id: string;
-	text: string;
-	correct: boolean;
-	count: number;
-}
+export type DistractorCount = AnswerCount;
 
 export interface QuestionStat {
 	id: string;
@@ -63,6 +60,8 @@ export interface QuestionStat {
 	discrimination: number | null;
 	/** First-try choices per option, for choice and true/false/not-stated questions. */
 	distractors: DistractorCount[] | null;
+	/** What the class answered at the first try, in a shape that fits the question's type. */
+	answers: ItemAnswers;
 }
 
 export interface SentenceHeat {
@@ -79,38 +78,26 @@ export interface ClassResults {
 	distribution: number[];
 	questions: QuestionStat[];
 	heat: SentenceHeat[];
+	/** Learning objectives, the one most students have not mastered first. */
+	objectives: ObjectiveNeed[];
+	/** Share of an objective's points that counts as mastered. */
+	masteryThreshold: number;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const seconds = (from: string, to: string | null) =>
 	to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null;
 
-function choiceOptions(q: ResolvedQuestion): { id: string; text: string; correct: boolean }[] | null {
-	if (q.type === 'single-choice' || q.type === 'multi-select' || q.type === 'evidence-paired') {
-		return q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct }));
-	}
-	if (q.type === 'true-false-not-stated') return TFNS_CHOICES.map((c) => ({ ...c, correct: c.id === q.answer }));
-	return null;
-}
-
-/** Author ids of the choices in a first try; `options` maps the labels this student saw to them. */
-function chosenIds(response: Response | null, options: Record<string, string>): string[] {
-	if (!response) return [];
-	const ids = (labels: string[]) => labels.flatMap((l) => (options[l] === undefined ? [] : [options[l]]));
-	if (response.type === 'single-choice') return ids([response.optionId]);
-	if (response.type === 'multi-select') return ids(response.optionIds);
-	if (response.type === 'evidence-paired') return ids([response.partA]);
-	if (response.type === 'true-false-not-stated') return [response.choice];
-	return [];
-}
-
 export function classResults(
 	module: Module,
 	assignment: Assignment,
 	attempts: readonly AttemptSummary[],
 	answers: readonly Answer[],
-	outcomes: Outcomes = outcomesFor(module, assignment, attempts, answers, [], [])
+	outcomes: Outcomes = outcomesFor(module, assignment, attempts, answers, [], []),
+	/** Answers the teacher accepts for everyone: typed answers they match count as right. */
+	accepted: readonly AcceptedAnswer[] = []
 ): ClassResults {
+	const acceptedSets = acceptedByQuestion(accepted);
 	const maxScore = module.questions.reduce((sum, q) => sum + q.points, 0);
 	const rows: ClassRow[] = attempts.map((a) => {
 		const { score, finished } = totalOf(outcomes.get(a.id));
@@ -143,9 +130,10 @@ export function classResults(
 
 	const scoreOf = new Map(rows.map((r) => [r.attemptId, r.score]));
 	const seedOf = new Map(attempts.map((a) => [a.id, a.seed]));
-	// First graded try of each attempt on each question.
+	// First graded try of each attempt on each question (attempts of the class table only).
 	const firstTry = new Map<string, Map<string, Answer>>();
 	for (const a of answers) {
+		if (!seedOf.has(a.attemptId)) continue;
 		if (a.tryNumber !== 1 || a.revealed) continue;
 		let m = firstTry.get(a.questionId);
 		if (!m) firstTry.set(a.questionId, (m = new Map()));
@@ -165,18 +153,13 @@ export function classResults(
 			const share = (group: Answer[]) => group.reduce((n, a) => n + right(a), 0) / group.length;
 			discrimination = round2(share(sorted.slice(0, k)) - share(sorted.slice(-k)));
 		}
-		const options = choiceOptions(q);
-		let distractors: DistractorCount[] | null = null;
-		if (options) {
-			const counts = new Map(options.map((o) => [o.id, 0]));
-			for (const a of firsts) {
-				const map = labelling(q, questionSeed(assignment.settings, seedOf.get(a.attemptId) ?? '', q)).options;
-				for (const id of chosenIds(a.response, map)) {
-					if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
-				}
-			}
-			distractors = options.map((o) => ({ ...o, count: counts.get(o.id) ?? 0 }));
-		}
+		const seen = firsts.map((a) => ({
+			response: a.response,
+			labels: labelling(q, questionSeed(assignment.settings, seedOf.get(a.attemptId) ?? '', q))
+		}));
+		const itemView = itemAnswers(module, q, seen, acceptedSets.get(q.id));
+		const distractors =
+			itemView.kind === 'choices' ? itemView.choices : itemView.kind === 'paired' ? itemView.partA : null;
 		const sentences = new Set(q.resolved.explanation.flatMap((r) => r.sentences));
 		for (const id of sentences) {
 			const h = heat.get(id) ?? { id, misses: 0, opportunities: 0 };
@@ -192,10 +175,28 @@ export function classResults(
 			answered,
 			facility: answered > 0 ? round2(correct / answered) : null,
 			discrimination,
-			distractors
+			distractors,
+			answers: itemView
 		};
 	});
-	return { questionCount: module.questions.length, maxScore, rows, distribution, questions, heat: [...heat.values()] };
+	return {
+		questionCount: module.questions.length,
+		maxScore,
+		rows,
+		distribution,
+		questions,
+		heat: [...heat.values()],
+		objectives: objectiveNeeds(module, assignment, rows, outcomes, questions),
+		masteryThreshold: effectiveModule(module, assignment.settings).scoring.masteryThreshold
+	};
+}
+
+/**
+ * A question's column in the results CSV: its id (so a script finds it by the `q:<id> ` prefix),
+ * its maximum points and its text, so the file reads on its own.
+ */
+export function questionColumn(q: ResolvedQuestion): string {
+	return `q:${q.id} (max ${q.points}): ${questionLabel(q)}`;
 }
 
 /** The class table as CSV rows: one per attempt, with the points that count per question. */
@@ -219,7 +220,7 @@ export function csvRows(
 		'time_taken_seconds',
 		'started_at',
 		'submitted_at',
-		...module.questions.map((q) => `q:${q.id}`)
+		...module.questions.map(questionColumn)
 	];
 	const rows = results.rows.map((r) => [
 		r.name,
@@ -235,6 +236,38 @@ export function csvRows(
 		...module.questions.map((q) => pointsOf(r.attemptId, q.id))
 	]);
 	return { header, rows };
+}
+
+/**
+ * The gradebook: one row per student, for a spreadsheet or an LMS gradebook import. A student's
+ * grade is their latest submitted attempt (the teacher's marks and accepted answers count); a
+ * student who has not submitted has a row with empty points, so an import leaves their grade blank.
+ * Percent has at most two decimals; times are ISO 8601 in UTC.
+ */
+export function gradebookRows(results: ClassResults): { header: string[]; rows: unknown[][] } {
+	const byStudent = new Map<string, ClassRow[]>();
+	for (const r of results.rows) byStudent.set(r.studentId, [...(byStudent.get(r.studentId) ?? []), r]);
+	const rows = [...byStudent.values()]
+		.map((attempts) => {
+			const latest = attempts.reduce((x, y) => (y.attemptNumber > x.attemptNumber ? y : x));
+			const handedIn = attempts
+				.filter((a) => a.submittedAt !== null)
+				.reduce<ClassRow | null>((x, y) => (x === null || y.attemptNumber > x.attemptNumber ? y : x), null);
+			return { name: latest.name, graded: handedIn };
+		})
+		.sort((x, y) => x.name.localeCompare(y.name))
+		.map(({ name, graded }) =>
+			graded
+				? [
+						name,
+						graded.score,
+						graded.maxScore,
+						graded.maxScore > 0 ? Math.round((graded.score / graded.maxScore) * 1e4) / 100 : 0,
+						graded.submittedAt
+					]
+				: [name, '', results.maxScore, '', '']
+		);
+	return { header: ['name', 'points', 'max_points', 'percent', 'submitted_at'], rows };
 }
 
 /** A response (or a solution in the same shape) in words, using the texts the student saw. */

@@ -105,6 +105,8 @@ export interface AttemptReport {
 	score: number;
 	maxScore: number;
 	questions: ReportQuestion[];
+	/** The teacher's comment to the student, as written (the page escapes it). */
+	comment: { text: string; updatedAt: string } | null;
 }
 
 /** Everything the student page needs about its attempt. */
@@ -196,6 +198,7 @@ export function reportOf(
 	return {
 		score: totalOf(mine).score,
 		maxScore: module.questions.reduce((sum, q) => sum + q.points, 0),
+		comment: null,
 		questions: module.questions.map((q) => {
 			const o = mine?.get(q.id);
 			const a = o?.finished ? byId.get(o.answerId) : undefined;
@@ -222,16 +225,18 @@ export function reportOf(
 	};
 }
 
-/** The report of one attempt with the teacher's marks and accepted answers of its assignment. */
+/** The report of one attempt with the teacher's marks, accepted answers and comment to the student. */
 async function reportFor(repo: Repository, module: Module, assignment: Assignment, attempt: Attempt) {
-	const [answers, overrides, accepted] = await Promise.all([
+	const [answers, overrides, accepted, comment] = await Promise.all([
 		repo.listAnswers(attempt.id),
 		repo.listOverrides(assignment.id),
-		repo.listAcceptedAnswers(assignment.id)
+		repo.listAcceptedAnswers(assignment.id),
+		repo.getStudentComment(attempt.studentId)
 	]);
 	const mine = overrides.filter((o) => o.attemptId === attempt.id);
 	const outcomes = outcomesFor(module, assignment, [attempt], answers, mine, accepted);
-	return reportOf(module, assignment, attempt, answers, outcomes, acceptedByQuestion(accepted));
+	const report = reportOf(module, assignment, attempt, answers, outcomes, acceptedByQuestion(accepted));
+	return { ...report, comment: comment ? { text: comment.text, updatedAt: comment.updatedAt } : null };
 }
 
 /** The module as this attempt shows it: the assignment's tries and hints, questions shuffled within sections when asked. */

@@ -14,7 +14,7 @@ import { RepositoryError } from '../db/repository.ts';
 import { closedReason, questionSeed } from './policy.ts';
 import { acceptedByQuestion, changedOutcomes, outcomesFor, totalOf, type Outcomes } from './outcomes.ts';
 import { drillDown, type DrillAnswer } from './printable.ts';
-import { classResults, csvRows, describeAnswer, publicQuestionFor, type ClassResults } from './stats.ts';
+import { classResults, csvRows, describeAnswer, gradebookRows, publicQuestionFor, type ClassResults } from './stats.ts';
 import { toCsv } from './csv.ts';
 
 export interface ResultsView {
@@ -38,6 +38,8 @@ export interface ResultsView {
 	typed: TypedAnswer[];
 	/** Answers accepted for everyone so far. */
 	accepted: { id: string; questionId: string; prompt: string; shown: string }[];
+	/** The teacher's comments to students, shown in each student's report. */
+	comments: { studentId: string; text: string; updatedAt: string }[];
 }
 
 /** One typed answer (a short answer, or one typed cloze blank) not taken by the key, with how many gave it. */
@@ -114,7 +116,10 @@ export async function resultsView(
 	assignment: Assignment,
 	now: Date
 ): Promise<ResultsView> {
-	const data = await classData(repo, module, assignment);
+	const [data, comments] = await Promise.all([
+		classData(repo, module, assignment),
+		repo.listStudentComments(assignment.id)
+	]);
 	const { attempts, answers, outcomes } = data;
 	const prompts = new Map(module.questions.map((q) => [q.id, questionLabel(q)]));
 	const s = assignment.settings;
@@ -134,54 +139,36 @@ export async function resultsView(
 			releasedAt: assignment.releasedAt,
 			closed: closedReason(assignment, now)
 		},
-		results: classResults(module, assignment, attempts, answers, outcomes),
+		results: classResults(module, assignment, attempts, answers, outcomes, data.accepted),
 		typed: typedAnswers(module, assignment, data),
 		accepted: data.accepted.map((a) => ({
 			id: a.id,
 			questionId: a.questionId,
 			prompt: prompts.get(a.questionId) ?? a.questionId,
 			shown: a.shown
-		}))
+		})),
+		comments: comments.map(({ studentId, text, updatedAt }) => ({ studentId, text, updatedAt }))
 	};
 }
 
 export async function resultsCsv(repo: Repository, module: Module, assignment: Assignment): Promise<string> {
-	const { attempts, answers, outcomes } = await classData(repo, module, assignment);
-	const { header, rows } = csvRows(module, classResults(module, assignment, attempts, answers, outcomes), outcomes);
+	const { attempts, answers, outcomes, accepted } = await classData(repo, module, assignment);
+	const { header, rows } = csvRows(
+		module,
+		classResults(module, assignment, attempts, answers, outcomes, accepted),
+		outcomes
+	);
 	return toCsv(header, rows);
 }
 
-export type StudentActionResult =
-	{ ok: true; name: string; archived?: number } | { ok: false; status: 400 | 404; message: string };
-
-const studentId = z.uuid();
-
-/**
- * The teacher's actions on one student, from a form (`student` = the student's id; `confirm` =
- * 'yes' for a reset): one more attempt than the limit, or a reset. Bad input is a 400 with a
- * message, a student of another class or one already gone a 404; never a 500.
- */
-export async function studentAction(
-	repo: Repository,
-	assignment: Assignment,
-	what: 'allow' | 'reset',
-	form: FormData | null
-): Promise<StudentActionResult> {
-	const id = studentId.safeParse(form?.get('student'));
-	if (!id.success) return { ok: false, status: 400, message: 'Choose a student from the list.' };
-	const student = await repo.getStudent(id.data);
-	if (!student || student.assignmentId !== assignment.id)
-		return { ok: false, status: 404, message: 'That student is not in this class (any more).' };
-	if (what === 'allow') {
-		await repo.allowExtraAttempt(assignment.id, student.id);
-		return { ok: true, name: student.displayName };
-	}
-	if (form?.get('confirm') !== 'yes')
-		return { ok: false, status: 400, message: `Tick the box to confirm that ${student.displayName} starts afresh.` };
-	const reset = await repo.resetStudent(assignment.id, student.id);
-	if (!reset) return { ok: false, status: 404, message: 'That student is not in this class (any more).' };
-	return { ok: true, name: student.displayName, archived: reset.archived };
+/** The gradebook CSV: one row per student (see gradebookRows). */
+export async function gradebookCsv(repo: Repository, module: Module, assignment: Assignment): Promise<string> {
+	const { attempts, answers, outcomes, accepted } = await classData(repo, module, assignment);
+	const { header, rows } = gradebookRows(classResults(module, assignment, attempts, answers, outcomes, accepted));
+	return toCsv(header, rows);
 }
+
+export { studentAction, COMMENT_MAX, type StudentAction, type StudentActionResult } from './student-actions.ts';
 
 const answerId = z.uuid('That answer is not one of this class’s answers.');
 

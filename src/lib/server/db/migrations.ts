@@ -367,6 +367,28 @@ export const migrations: Record<string, Migration> = {
 		async down(db: AnyDb) {
 			await db.schema.dropTable('rate_events').ifExists().execute();
 		}
+	},
+	// The teacher's comment to one student, shown in the student's report. One per student, kept
+	// across a reset (it is about the student, not one attempt), gone with the student or the
+	// assignment through the cascades. A table of its own, so the students table stays as it was.
+	'0010_student_comments': {
+		async up(db: AnyDb) {
+			await db.schema
+				.createTable('student_comments')
+				.addColumn('student_id', 'text', (c) => c.primaryKey().references('students.id').onDelete('cascade'))
+				.addColumn('assignment_id', 'text', (c) => c.notNull().references('assignments.id').onDelete('cascade'))
+				.addColumn('text', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('student_comments_assignment')
+				.on('student_comments')
+				.columns(['assignment_id'])
+				.execute();
+		},
+		async down(db: AnyDb) {
+			await db.schema.dropTable('student_comments').ifExists().execute();
+		}
 	}
 };
 

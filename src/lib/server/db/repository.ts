@@ -10,7 +10,7 @@
  * and `ON CONFLICT DO NOTHING`, so it holds across concurrent requests and server processes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Response } from '../../scoring/response.ts';
 import type { Verdict } from '../../scoring/types.ts';
 import { generateStudentCode } from './codes.ts';
@@ -24,6 +24,7 @@ import {
 	type AttemptRow,
 	type Database,
 	type GradeOverrideRow,
+	type StudentCommentRow,
 	type StudentRow
 } from './schema.ts';
 
@@ -78,6 +79,14 @@ export interface Attempt {
 	maxScore: number | null;
 	/** Set when the teacher reset the student: kept, but no longer counted or shown. */
 	archivedAt: string | null;
+}
+
+/** The teacher's comment to one student, shown in the student's report. */
+export interface StudentComment {
+	studentId: string;
+	assignmentId: string;
+	text: string;
+	updatedAt: string;
 }
 
 /** A student of one assignment: a normalised name with a resume code (kept as a hash only). */
@@ -426,6 +435,41 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 						.execute();
 				}
 				return { displayName: attempt.display_name, answers: Number(counted.n) };
+			});
+		},
+
+		/**
+		 * Delete one student of an assignment: every attempt of theirs (archived ones too) with its
+		 * answers and hints, their comment, and the student, so the name is free again. What was
+		 * removed, or undefined when the student is not (or no longer) in this assignment.
+		 */
+		async deleteStudent(
+			assignmentId: string,
+			studentId: string
+		): Promise<{ displayName: string; attempts: number; answers: number } | undefined> {
+			return withWrite(async (trx) => {
+				const student = await trx
+					.selectFrom('students')
+					.select('display_name')
+					.where('id', '=', studentId)
+					.where('assignment_id', '=', assignmentId)
+					.executeTakeFirst();
+				if (!student) return undefined;
+				const theirs = (eb: ExpressionBuilder<Database, 'hints' | 'answers'>) =>
+					eb.selectFrom('attempts').select('id').where('student_id', '=', studentId);
+				const counted = await trx
+					.selectFrom('answers')
+					.where('attempt_id', 'in', theirs)
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow();
+				await trx.deleteFrom('hints').where('attempt_id', 'in', theirs).execute();
+				const deleted = await trx.deleteFrom('attempts').where('student_id', '=', studentId).executeTakeFirst();
+				await trx.deleteFrom('students').where('id', '=', studentId).execute();
+				return {
+					displayName: student.display_name,
+					attempts: Number(deleted.numDeletedRows),
+					answers: Number(counted.n)
+				};
 			});
 		},
 
@@ -1054,8 +1098,73 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.executeTakeFirst()
 			);
 			return deleted.numDeletedRows > 0n;
+		},
+
+		/**
+		 * Write (or rewrite) the teacher's comment to a student of this assignment. Undefined when the
+		 * student is not (or no longer) in it.
+		 */
+		async setStudentComment(
+			assignmentId: string,
+			studentId: string,
+			text: string,
+			at: string = now()
+		): Promise<StudentComment | undefined> {
+			return withWrite(async (trx) => {
+				const student = await trx
+					.selectFrom('students')
+					.select('id')
+					.where('id', '=', studentId)
+					.where('assignment_id', '=', assignmentId)
+					.executeTakeFirst();
+				if (!student) return undefined;
+				const row = await trx
+					.insertInto('student_comments')
+					.values({ student_id: studentId, assignment_id: assignmentId, text, updated_at: at })
+					.onConflict((oc) => oc.column('student_id').doUpdateSet({ text, updated_at: at }))
+					.returningAll()
+					.executeTakeFirstOrThrow();
+				return toComment(row);
+			});
+		},
+
+		/** Remove the teacher's comment to a student; false when there was none. */
+		async removeStudentComment(assignmentId: string, studentId: string): Promise<boolean> {
+			const deleted = await withWrite((trx) =>
+				trx
+					.deleteFrom('student_comments')
+					.where('assignment_id', '=', assignmentId)
+					.where('student_id', '=', studentId)
+					.executeTakeFirst()
+			);
+			return deleted.numDeletedRows > 0n;
+		},
+
+		/** The teacher's comments to the students of an assignment. */
+		async listStudentComments(assignmentId: string): Promise<StudentComment[]> {
+			const rows = await db
+				.selectFrom('student_comments')
+				.selectAll()
+				.where('assignment_id', '=', assignmentId)
+				.orderBy('student_id')
+				.execute();
+			return rows.map(toComment);
+		},
+
+		/** The teacher's comment to one student, if any. */
+		async getStudentComment(studentId: string): Promise<StudentComment | undefined> {
+			const row = await db
+				.selectFrom('student_comments')
+				.selectAll()
+				.where('student_id', '=', studentId)
+				.executeTakeFirst();
+			return row && toComment(row);
 		}
 	};
+}
+
+function toComment(row: StudentCommentRow): StudentComment {
+	return { studentId: row.student_id, assignmentId: row.assignment_id, text: row.text, updatedAt: row.updated_at };
 }
 
 type Reader = Kysely<Database> | Tx;

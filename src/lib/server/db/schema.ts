@@ -111,6 +111,15 @@ export interface AcceptedAnswersTable {
 	created_at: string;
 }
 
+/** The teacher's comment to one student of an assignment, shown in the student's report. */
+export interface StudentCommentsTable {
+	student_id: string;
+	assignment_id: string;
+	/** As the teacher wrote it (trimmed, NFC, \n line ends); escaped wherever it is shown. */
+	text: string;
+	updated_at: string;
+}
+
 /** A practice attempt: a student working through a module on their own, kept by the server. */
 export interface PracticeAttemptsTable {
 	/** Server-generated uuid. */
@@ -142,6 +151,7 @@ export interface Database {
 	student_devices: StudentDevicesTable;
 	grade_overrides: GradeOverridesTable;
 	accepted_answers: AcceptedAnswersTable;
+	student_comments: StudentCommentsTable;
 	practice_attempts: PracticeAttemptsTable;
 	/** The tries of practice attempts: the same columns and rules as answers. */
 	practice_answers: AnswersTable;
@@ -157,6 +167,7 @@ export type AnswerRow = Selectable<AnswersTable>;
 export type StudentRow = Selectable<StudentsTable>;
 export type GradeOverrideRow = Selectable<GradeOverridesTable>;
 export type AcceptedAnswerRow = Selectable<AcceptedAnswersTable>;
+export type StudentCommentRow = Selectable<StudentCommentsTable>;
 export type NewAssignmentRow = Insertable<AssignmentsTable>;
 export type NewAttemptRow = Insertable<AttemptsTable>;
 export type NewAnswerRow = Insertable<AnswersTable>;

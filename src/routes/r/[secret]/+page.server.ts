@@ -1,6 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { byResultsSecret } from '$lib/server/assignments/lookup';
-import { gradeAction, resultsView, studentAction, type GradeAction } from '$lib/server/assignments/teacher';
+import {
+	gradeAction,
+	resultsView,
+	studentAction,
+	type GradeAction,
+	type StudentAction
+} from '$lib/server/assignments/teacher';
 import { stopAccepting } from '$lib/server/assignments/stop-accepting';
 import type { RequestEvent } from './$types';
 import { assignmentRefusal, countAssignment } from '$lib/server/assignments/creation-limits';
@@ -27,12 +33,17 @@ function managing(action: ManageAction) {
 	};
 }
 
-async function onStudent(secret: string, client: string, request: Request, what: 'allow' | 'reset') {
-	const { repo, assignment } = await byResultsSecret(secret, client);
-	const form = await request.formData().catch(() => null);
-	const result = await studentAction(repo, assignment, what, form);
-	if (!result.ok) return fail(result.status, { studentError: result.message, action: what });
-	return { done: what, student: result.name };
+/** One of the teacher's actions on a student (see student-actions.ts). */
+function onStudent(what: StudentAction) {
+	return async ({ params, request, getClientAddress }: RequestEvent) => {
+		const { repo, assignment } = await byResultsSecret(params.secret, getClientAddress());
+		const form = await request.formData().catch(() => null);
+		const result = await studentAction(repo, assignment, what, form);
+		const posted = form?.get('student');
+		const studentId = typeof posted === 'string' && UUID.test(posted) ? posted : null;
+		if (!result.ok) return fail(result.status, { studentError: result.message, action: what, studentId });
+		return { done: what, student: result.name, studentId, removed: result.removed ?? null };
+	};
 }
 
 /** The teacher's last word on an answer of the class (accept for everyone, or a mark). */
@@ -47,9 +58,12 @@ function grading(action: GradeAction) {
 }
 
 export const actions = {
-	allowAttempt: ({ params, getClientAddress, request }) =>
-		onStudent(params.secret, getClientAddress(), request, 'allow'),
-	reset: ({ params, getClientAddress, request }) => onStudent(params.secret, getClientAddress(), request, 'reset'),
+	allowAttempt: onStudent('allow'),
+	comment: onStudent('comment'),
+	uncomment: onStudent('uncomment'),
+	reset: onStudent('reset'),
+	/** Remove one student (a fake name, a duplicate join) with all their attempts and answers. */
+	remove: onStudent('remove'),
 	mark: grading('mark'),
 	unmark: grading('unmark'),
 	accept: grading('accept'),
@@ -93,18 +107,6 @@ export const actions = {
 		}
 		const removed = await repo.deleteAssignmentData(assignment.id);
 		return { done: 'delete' as const, removed };
-	},
-	/** Remove one student's row (a fake name, a duplicate join) with their answers. */
-	remove: async ({ params, getClientAddress, request }) => {
-		const { repo, assignment } = await byResultsSecret(params.secret, getClientAddress());
-		const form = await request.formData().catch(() => null);
-		const attemptId = form?.get('attempt');
-		if (typeof attemptId !== 'string' || !UUID.test(attemptId)) {
-			return fail(400, { removeError: 'Choose the student to remove.' });
-		}
-		const removed = await repo.deleteAttempt(assignment.id, attemptId);
-		if (!removed) return fail(404, { removeError: 'That student is no longer in this assignment.' });
-		return { done: 'remove' as const, removedName: removed.displayName, removedAnswers: removed.answers };
 	}
 };
 

@@ -1,15 +1,9 @@
 import { byResultsSecret } from '$lib/server/assignments/lookup';
 import { resultsCsv } from '$lib/server/assignments/teacher';
+import { csvDownload } from '$lib/server/assignments/csv';
 
-/** The class table as CSV (formula cells neutralised). */
+/** The class table as CSV, a column per question with its text and maximum points (formula cells neutralised). */
 export async function GET({ params, getClientAddress }) {
 	const { repo, module, assignment } = await byResultsSecret(params.secret, getClientAddress());
-	const csv = await resultsCsv(repo, module, assignment);
-	const name = `${assignment.studentCode}-results.csv`;
-	return new Response('\uFEFF' + csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${name}"`
-		}
-	});
+	return csvDownload(await resultsCsv(repo, module, assignment), `${assignment.studentCode}-results.csv`);
 }
