@@ -159,7 +159,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		const rows = (await resultsView(db.repo, module, a, now)).results.rows;
 		expect(rows.map((r) => r.name).sort()).toEqual(['Cy', 'Di']);
 		expect(rows.find((r) => r.name === 'Di')?.flaggedStarts).toBe(19);
-	});
+	}, 60_000);
 
 	it('20 simultaneous starts with the code after each hand-in give exactly the limit of 2', async () => {
 		const a = await assignment({ attemptsAllowed: 2 });
@@ -174,7 +174,7 @@ describe.each([sqliteTarget(), postgresTarget()])('students and deadlines on $na
 		expect(rows.map((r) => r.attemptNumber).sort()).toEqual([1, 2]);
 		const last = await start(a, 'Eve', phone);
 		expect(last).toMatchObject({ attempt: { number: 2 }, attemptsLeft: 0 });
-	});
+	}, 60_000);
 
 	it('the teacher allows one more attempt, and refuses bad or foreign students with a 4xx', async () => {
 		const a = await assignment();
