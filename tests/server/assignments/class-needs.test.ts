@@ -16,6 +16,7 @@ import { CodeMigrationProvider, migrations } from '../../../src/lib/server/db/mi
 import type { Assignment } from '../../../src/lib/server/db/repository.ts';
 import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
+import { QUESTION_TYPES } from '../../../src/lib/content/schema.ts';
 import type { Response } from '../../../src/lib/scoring/response.ts';
 import { startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { gradebookRows, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
@@ -116,18 +117,6 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		return { ...s, answer };
 	}
 
-	const TYPES = [
-		'single-choice',
-		'multi-select',
-		'true-false-not-stated',
-		'short-answer',
-		'ordering',
-		'matching',
-		'cloze',
-		'evidence',
-		'evidence-paired'
-	] as const;
-
 	/** Ana answers every question right, Ben and Cy get one of each type wrong in their own ways. */
 	async function classOfThree() {
 		const a = await assignment();
@@ -135,7 +124,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		const ben = await student(a, 'Ben');
 		const cy = await student(a, 'Cy');
 		for (const q of module.questions) await ana.answer(q, 'right');
-		for (const type of TYPES) {
+		for (const type of QUESTION_TYPES) {
 			await ben.answer(first(type), 'wrong');
 			await cy.answer(first(type), 'other');
 		}
