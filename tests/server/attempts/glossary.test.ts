@@ -11,7 +11,7 @@ import type { AttemptKind } from '../../../src/lib/server/db/repository.ts';
 import { practiceGlossary, startOrResumePractice } from '../../../src/lib/server/attempts/practice.ts';
 import { assignmentGlossary, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
-import { openWithPublicIds, shippedModule, SLUG } from '../db/suite-database.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
 const now = new Date('2026-03-01T09:00:00Z');
 const module = shippedModule();
@@ -108,19 +108,7 @@ describe.each([sqliteTarget(), postgresTarget()])('held-back glossary entries on
 	});
 
 	it('assignment: released per finished section, all of them once handed in; only to the attempt itself', async () => {
-		const a = await db.repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: {
-				feedback: 'after-submit',
-				attemptsAllowed: 1,
-				triesPerQuestion: 1,
-				hintsEnabled: true,
-				dueAt: null,
-				shuffle: true
-			}
-		});
+		const a = await db.newAssignment(settingsFrom()({ feedback: 'after-submit', triesPerQuestion: 1, shuffle: true }));
 		const deviceToken = randomUUID().replace(/-/g, '');
 		const view = await startOrResume(
 			db.repo,

@@ -10,7 +10,7 @@ import { LOCK_OVER_NOTICE, startOrResumePractice } from '../../../src/lib/server
 import { PRACTICE_IDLE_DAYS, removeIdlePractice } from '../../../src/lib/server/attempts/cleanup.ts';
 import { sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
-import { openWithPublicIds, shippedModule, SLUG } from '../db/suite-database.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
 const now = new Date('2026-03-01T09:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
@@ -22,20 +22,7 @@ describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time o
 	const open = (token?: string, at = now) => startOrResumePractice(db.repo, module, { slug: SLUG, token }, at);
 
 	it('a practice begun under a class lock is resumed while locked, and replaced by a whole one after', async () => {
-		const a = await db.repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: {
-				feedback: 'after-submit',
-				attemptsAllowed: 1,
-				triesPerQuestion: 2,
-				hintsEnabled: true,
-				dueAt: null,
-				shuffle: false,
-				lockPractice: true
-			}
-		});
+		const a = await db.newAssignment(settingsFrom()({ feedback: 'after-submit', lockPractice: true }));
 		const locked = await open();
 		expect(locked).toMatchObject({ locked: true, notice: null });
 		expect((await open(locked.token)).token).toBe(locked.token);
