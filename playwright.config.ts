@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { systemChromium as findSystemChromium } from './scripts/find-browser.js';
+import { CHROME_ARGS, systemChromium as findSystemChromium } from './scripts/find-browser.js';
 
 // Use the system Chromium where it exists (Debian's package); otherwise Playwright's own browser.
 const systemChromium: string | undefined = findSystemChromium();
@@ -19,15 +19,7 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: {
 			...(systemChromium ? { executablePath: systemChromium } : {}),
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
+			args: CHROME_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -13,17 +13,10 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from '@playwright/test';
 import type { Row } from './bench.ts';
+import { CHROME_ARGS, systemChromium } from './find-browser.js';
 
-export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-export const CHROME_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
+/** The same system Chromium (and switches) as the browser tests. */
+const CHROMIUM = systemChromium();
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);

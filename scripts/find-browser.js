@@ -11,6 +11,17 @@ import { fileURLToPath } from 'node:url';
 
 export const SYSTEM_CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+/** Chromium's switches for every run here (the browser tests and the bench): no sandbox, GPU or background traffic. */
+export const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
 export const INSTALL_HELP = [
 	'No Chromium was found for the browser tests. Install one, then run `npm test` again:',
 	'  apt-get install -y chromium          # Debian or Ubuntu (as root, or with sudo)',

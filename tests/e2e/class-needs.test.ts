@@ -15,21 +15,11 @@ import type { AttemptView } from '../../src/lib/server/assignments/student';
 import { questionLabel } from '../../src/lib/content/label';
 import { expectNoAxeViolations, SLUG } from './helpers';
 import { loadKey } from './module-key';
+import { QUESTION_TYPES } from '../../src/lib/content/schema';
 import { createAssignment } from './assignment-steps';
 
 const module = loadKey(SLUG);
 const MAX = module.questions.reduce((n, q) => n + q.points, 0);
-const TYPES = [
-	'single-choice',
-	'multi-select',
-	'true-false-not-stated',
-	'short-answer',
-	'ordering',
-	'matching',
-	'cloze',
-	'evidence',
-	'evidence-paired'
-] as const;
 type Of<T extends ResolvedQuestion['type']> = Extract<ResolvedQuestion, { type: T }>;
 const first = <T extends ResolvedQuestion['type']>(type: T) => module.questions.find((q) => q.type === type) as Of<T>;
 const sentenceText = (id: string) => {
@@ -174,7 +164,7 @@ test('after a class answers every type: objectives, nine item views, both CSVs a
 		request,
 		studentUrl,
 		'Ben',
-		TYPES.map((t) => ({ q: first(t), right: false }))
+		QUESTION_TYPES.map((t) => ({ q: first(t), right: false }))
 	);
 	// Ana's own browser, as the device she answered on.
 	const anaContext = await browser.newContext();

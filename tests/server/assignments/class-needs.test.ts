@@ -16,10 +16,9 @@ import { CodeMigrationProvider, migrations } from '../../../src/lib/server/db/mi
 import type { Assignment } from '../../../src/lib/server/db/repository.ts';
 import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
 import { labelling } from '../../../src/lib/content/public.ts';
+import { QUESTION_TYPES } from '../../../src/lib/content/schema.ts';
 import type { Response } from '../../../src/lib/scoring/response.ts';
-import { publicResponse } from '../../../src/lib/server/attempts/student-view.ts';
-import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
-import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
+import { startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { gradebookRows, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
 import type { ItemAnswers } from '../../../src/lib/server/assignments/item-answers.ts';
 import {
@@ -113,41 +112,10 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 	type A = Assignment;
 
 	async function student(a: A, name: string) {
-		const { token, attempt } = await db.startStudent(a, name);
-		const answer = (q: ResolvedQuestion, plan: Plan) => {
-			const seed = questionSeed(a.settings, attempt.seed, q);
-			return saveAnswer(
-				db.repo,
-				module,
-				a,
-				{
-					action: 'answer',
-					answerId: randomUUID(),
-					attemptId: attempt.id,
-					deviceToken: token,
-					questionId: db.pid(q),
-					response: publicResponse(q, seed, responseFor(q, seed, plan))
-				},
-				now
-			);
-		};
-		const hand = () => submit(db.repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
-		const report = async () =>
-			(await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
-		return { attempt, token, answer, hand, report };
+		const s = await db.startStudent(a, name);
+		const answer = (q: ResolvedQuestion, plan: Plan) => s.answer(q, (seed) => responseFor(q, seed, plan));
+		return { ...s, answer };
 	}
-
-	const TYPES = [
-		'single-choice',
-		'multi-select',
-		'true-false-not-stated',
-		'short-answer',
-		'ordering',
-		'matching',
-		'cloze',
-		'evidence',
-		'evidence-paired'
-	] as const;
 
 	/** Ana answers every question right, Ben and Cy get one of each type wrong in their own ways. */
 	async function classOfThree() {
@@ -156,7 +124,7 @@ describe.each([sqliteTarget(), postgresTarget()])('what the class needs next, on
 		const ben = await student(a, 'Ben');
 		const cy = await student(a, 'Cy');
 		for (const q of module.questions) await ana.answer(q, 'right');
-		for (const type of TYPES) {
+		for (const type of QUESTION_TYPES) {
 			await ben.answer(first(type), 'wrong');
 			await cy.answer(first(type), 'other');
 		}

@@ -6,12 +6,9 @@
  * checked where they meet it (starting, handing in).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Assignment, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { describe, expect, it } from 'vitest';
+import type { Assignment } from '../../../src/lib/server/db/repository.ts';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
-import type { Module } from '../../../src/lib/content/module.ts';
 import { startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { closedReason } from '../../../src/lib/server/assignments/policy.ts';
 import { createAssignmentWithSecret } from '../../../src/lib/server/assignments/create.ts';
@@ -24,29 +21,15 @@ import { summarise } from '../../../src/lib/server/assignments/summary.ts';
 import { createRateLimiter } from '../../../src/lib/server/assignments/rate-limit.ts';
 import { newResultsSecret, sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 /** A datetime-local value for a UTC time, as a browser in UTC posts it. */
 const wall = (d: Date) => d.toISOString().slice(0, 16);
-let module: Module;
+const module = shippedModule();
 
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
-
-const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
-	feedback: 'immediate',
-	attemptsAllowed: 1,
-	triesPerQuestion: 2,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: false,
-	...over
-});
+const settings = settingsFrom();
 
 const formOf = (fields: Record<string, string>) => {
 	const form = new FormData();
@@ -63,30 +46,20 @@ async function status(p: Promise<unknown>): Promise<number> {
 }
 
 describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
+	const db = openWithPublicIds(module, now, target);
 
 	async function assignment(over: Partial<AssignmentSettings> = {}, title = 'Period 4') {
-		return (await createAssignmentWithSecret(repo, { moduleSlug: SLUG, title, settings: settings(over) }, now))
+		return (await createAssignmentWithSecret(db.repo, { moduleSlug: SLUG, title, settings: settings(over) }, now))
 			.assignment;
 	}
-	const reload = async (a: Assignment) => (await repo.getAssignmentByCode(a.studentCode))!;
+	const reload = async (a: Assignment) => (await db.repo.getAssignmentByCode(a.studentCode))!;
 	const act = async (a: Assignment, action: ManageAction, fields: Record<string, string> = {}, at = now) =>
-		manageAssignment(repo, await reload(a), action, formOf(fields), at);
+		manageAssignment(db.repo, await reload(a), action, formOf(fields), at);
 	/** A student starts; what a hand-in posts for them. */
 	const start = async (a: Assignment, name: string, at = now) => {
 		const deviceToken = randomUUID().replace(/-/g, '');
 		const view = await startOrResume(
-			repo,
+			db.repo,
 			module,
 			a,
 			{ action: 'start', attemptId: randomUUID(), deviceToken, name },
@@ -115,14 +88,14 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		const later = minutes(40);
 		// At 40 minutes the class is past due: a student cannot hand in.
 		const student = await start(a, 'Ada');
-		expect(await status(submit(repo, module, await reload(a), student.attempt, later))).toBe(403);
+		expect(await status(submit(db.repo, module, await reload(a), student.attempt, later))).toBe(403);
 		expect(closedReason(await reload(a), later)).toBe('past-due');
 
 		const extended = await act(a, 'due', { dueAt: wall(minutes(120)) }, later);
 		expect(extended).toMatchObject({ ok: true, message: expect.stringMatching(/open again/) });
 		expect((await reload(a)).settings.dueAt).toBe(minutes(120).toISOString());
 		expect(closedReason(await reload(a), later)).toBeNull();
-		const handedIn = await submit(repo, module, await reload(a), student.attempt, later);
+		const handedIn = await submit(db.repo, module, await reload(a), student.attempt, later);
 		expect(handedIn.attempt.submittedAt).toBe(later.toISOString());
 	});
 
@@ -143,7 +116,7 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		expect(after.closedAt).toBe(now.toISOString());
 		expect(after.settings.dueAt).toBe(minutes(60).toISOString());
 		expect(closedReason(after, now)).toBe('closed');
-		expect(await status(submit(repo, module, after, student.attempt, minutes(1)))).toBe(403);
+		expect(await status(submit(db.repo, module, after, student.attempt, minutes(1)))).toBe(403);
 
 		// Shortening again into the past: already closed, refused with a way forward.
 		const again = await act(a, 'due', { dueAt: wall(minutes(-1)) });
@@ -231,7 +204,7 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		});
 		await start(original, 'Dee');
 		const made = await duplicateAssignment(
-			repo,
+			db.repo,
 			original,
 			formOf({ title: 'Period 6', dueAt: wall(minutes(90)) }),
 			now
@@ -244,31 +217,35 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		expect(copy.resultsHash).not.toBe(original.resultsHash);
 		expect(copy).toMatchObject({ title: 'Period 6', moduleSlug: SLUG, closedAt: null, releasedAt: null });
 		expect(copy.settings).toEqual({ ...original.settings, dueAt: minutes(90).toISOString() });
-		expect(await repo.listAttempts(copy.id)).toEqual([]);
+		expect(await db.repo.listAttempts(copy.id)).toEqual([]);
 
-		const noDue = await duplicateAssignment(repo, original, formOf({ title: 'Period 7', dueAt: '' }), now);
+		const noDue = await duplicateAssignment(db.repo, original, formOf({ title: 'Period 7', dueAt: '' }), now);
 		expect(noDue.ok && noDue.assignment.settings.dueAt).toBeNull();
 
-		expect(await duplicateAssignment(repo, original, formOf({ title: '' }), now)).toMatchObject({
+		expect(await duplicateAssignment(db.repo, original, formOf({ title: '' }), now)).toMatchObject({
 			ok: false,
 			status: 400,
 			errors: { title: expect.any(String) }
 		});
 		expect(
-			await duplicateAssignment(repo, original, formOf({ title: 'P8', dueAt: wall(minutes(-1)) }), now)
+			await duplicateAssignment(db.repo, original, formOf({ title: 'P8', dueAt: wall(minutes(-1)) }), now)
 		).toMatchObject({ ok: false, status: 400, errors: { dueAt: expect.stringMatching(/future/) } });
 	});
 
 	it('My assignments counts the students of the secrets asked, and nothing of any other class', async () => {
-		const mine = await createAssignmentWithSecret(repo, { moduleSlug: SLUG, title: 'Mine', settings: settings() }, now);
+		const mine = await createAssignmentWithSecret(
+			db.repo,
+			{ moduleSlug: SLUG, title: 'Mine', settings: settings() },
+			now
+		);
 		const other = await createAssignmentWithSecret(
-			repo,
+			db.repo,
 			{ moduleSlug: SLUG, title: 'Other', settings: settings() },
 			now
 		);
 		const ada = await start(mine.assignment, 'Ada');
 		await start(mine.assignment, 'Ben');
-		await submit(repo, module, mine.assignment, ada.attempt, now);
+		await submit(db.repo, module, mine.assignment, ada.attempt, now);
 		await start(other.assignment, 'Zed');
 
 		const limiter = createRateLimiter({
@@ -276,10 +253,10 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 			limit: 3,
 			windowMs: 60_000,
 			now: () => now.getTime(),
-			store: async () => repo
+			store: async () => db.repo
 		});
 		const unknown = newResultsSecret();
-		const reply = await summarise([mine.secret, unknown], '10.0.0.1', now, { limiter, repo });
+		const reply = await summarise([mine.secret, unknown], '10.0.0.1', now, { limiter, repo: db.repo });
 		expect(reply).toEqual({
 			ok: true,
 			assignments: [
@@ -301,13 +278,13 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		expect(JSON.stringify(reply)).not.toContain(other.assignment.studentCode);
 
 		// Wrong secrets count like wrong results links: once blocked, a list with a wrong one is refused whole…
-		await summarise([newResultsSecret(), newResultsSecret()], '10.0.0.1', now, { limiter, repo });
-		expect(await summarise([mine.secret, newResultsSecret()], '10.0.0.1', now, { limiter, repo })).toEqual({
+		await summarise([newResultsSecret(), newResultsSecret()], '10.0.0.1', now, { limiter, repo: db.repo });
+		expect(await summarise([mine.secret, newResultsSecret()], '10.0.0.1', now, { limiter, repo: db.repo })).toEqual({
 			ok: false,
 			blocked: true
 		});
 		// …while a list of right ones still answers, as the results link itself does.
-		const right = await summarise([mine.secret], '10.0.0.1', now, { limiter, repo });
+		const right = await summarise([mine.secret], '10.0.0.1', now, { limiter, repo: db.repo });
 		expect(right.ok).toBe(true);
 	});
 });

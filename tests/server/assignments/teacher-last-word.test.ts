@@ -5,7 +5,6 @@
  * bad forms get a 4xx.
  */
 import { randomUUID } from 'node:crypto';
-import { publicResponse } from '../../../src/lib/server/attempts/student-view.ts';
 import { describe, expect, it } from 'vitest';
 import type { AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
 import type { ResolvedQuestion } from '../../../src/lib/content/module.ts';
@@ -13,7 +12,6 @@ import { labelling } from '../../../src/lib/content/public.ts';
 import type { Response } from '../../../src/lib/scoring/response.ts';
 import type { GradeResult } from '../../../src/lib/scoring/types.ts';
 import { questionPoints } from '../../../src/lib/scoring/score.ts';
-import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { effectiveModule, questionSeed } from '../../../src/lib/server/assignments/policy.ts';
 import { csvRows, classResults, questionColumn } from '../../../src/lib/server/assignments/stats.ts';
 import {
@@ -50,28 +48,13 @@ describe.each([sqliteTarget(), postgresTarget()])("the teacher's last word on $n
 	type A = Awaited<ReturnType<typeof assignment>>;
 
 	async function student(a: A, name: string) {
-		const { token, attempt } = await db.startStudent(a, name);
+		const { attempt, hand, report, ...s } = await db.startStudent(a, name);
 		// The server numbers tries itself: a second call is the second try.
-		const answer = (questionId: string, response: Response) => {
-			const q = module.questions.find((x) => x.id === questionId)!;
-			return saveAnswer(
-				db.repo,
-				module,
-				a,
-				{
-					action: 'answer',
-					answerId: randomUUID(),
-					attemptId: attempt.id,
-					deviceToken: token,
-					questionId: db.pid({ id: questionId }),
-					response: publicResponse(q, questionSeed(a.settings, attempt.seed, q), response)
-				},
-				now
+		const answer = (questionId: string, response: Response) =>
+			s.answer(
+				module.questions.find((x) => x.id === questionId)!,
+				response
 			) as Promise<GradeResult>;
-		};
-		const hand = () => submit(db.repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
-		const report = async () =>
-			(await startOrResume(db.repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
 		return { attempt, answer, hand, report };
 	}
 

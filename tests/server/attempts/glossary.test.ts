@@ -4,27 +4,21 @@
  * never in the practice page's data, the practice or assignment start, or a resume before that.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Module } from '../../../src/lib/content/module.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toPublicModule } from '../../../src/lib/content/public.ts';
 import { glossaryAskedIn } from '../../../src/lib/content/visibility.ts';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type AttemptKind, type Repository } from '../../../src/lib/server/db/repository.ts';
+import type { AttemptKind } from '../../../src/lib/server/db/repository.ts';
 import { practiceGlossary, startOrResumePractice } from '../../../src/lib/server/attempts/practice.ts';
 import { assignmentGlossary, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
-let module: Module;
+const module = shippedModule();
 /** Glossary entries a question asks about, with the section that asks. */
 let held: { term: string; texts: string[]; section: string }[];
 
 beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
 	const sectionIds = module.sections.map((s) => s.id);
 	const asked = glossaryAskedIn(module.glossary, module.questions, sectionIds);
 	held = module.glossary.flatMap((g, i) =>
@@ -57,22 +51,12 @@ describe('the page data of a module', () => {
 });
 
 describe.each([sqliteTarget(), postgresTarget()])('held-back glossary entries on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
-
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
+	const db = openWithPublicIds(module, now, target);
 
 	/** Record that each of these questions is over (a reveal without an answer: final, no points). */
 	async function finish(kind: AttemptKind, attemptId: string, questionIds: string[]) {
 		for (const questionId of questionIds) {
-			await repo.recordAnswer(
+			await db.repo.recordAnswer(
 				{
 					id: randomUUID(),
 					attemptId,
@@ -100,46 +84,34 @@ describe.each([sqliteTarget(), postgresTarget()])('held-back glossary entries on
 
 	it('practice: released once the section is finished, kept on resume, never before', async () => {
 		const first = held[0]!.section;
-		const view = await startOrResumePractice(repo, module, { slug: SLUG }, now);
+		const view = await startOrResumePractice(db.repo, module, { slug: SLUG }, now);
 		expect(leaked(view)).toEqual([]);
-		const attempt = (await repo.getPracticeAttemptByToken(
+		const attempt = (await db.repo.getPracticeAttemptByToken(
 			(await import('../../../src/lib/server/assignments/secrets.ts')).sha256Hex(view.token)
 		))!;
-		const get = () => practiceGlossary(repo, () => module, view.token);
+		const get = () => practiceGlossary(db.repo, () => module, view.token);
 		expect(await get()).toEqual({ ok: true, glossary: [] });
 
 		const section = questionsOf(first);
 		await finish('practice', attempt.id, section.slice(0, -1));
 		expect(await get()).toEqual({ ok: true, glossary: [] });
-		expect(leaked(await startOrResumePractice(repo, module, { slug: SLUG, token: view.token }, now))).toEqual([]);
+		expect(leaked(await startOrResumePractice(db.repo, module, { slug: SLUG, token: view.token }, now))).toEqual([]);
 
 		await finish('practice', attempt.id, section.slice(-1));
 		const released = await get();
 		expect(released.ok && termsOf(released.glossary)).toEqual(heldIn(first));
 		expect(released.ok && released.glossary.every((g) => g.definition.length > 0)).toBe(true);
 		// A reload gets them in the module itself; entries of later sections stay held back.
-		const resumed = await startOrResumePractice(repo, module, { slug: SLUG, token: view.token }, now);
+		const resumed = await startOrResumePractice(db.repo, module, { slug: SLUG, token: view.token }, now);
 		expect(leaked(resumed).sort()).toEqual(heldIn(first));
-		expect(await practiceGlossary(repo, () => module, 'x'.repeat(32))).toMatchObject({ ok: false, status: 404 });
+		expect(await practiceGlossary(db.repo, () => module, 'x'.repeat(32))).toMatchObject({ ok: false, status: 404 });
 	});
 
 	it('assignment: released per finished section, all of them once handed in; only to the attempt itself', async () => {
-		const a = await repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: {
-				feedback: 'after-submit',
-				attemptsAllowed: 1,
-				triesPerQuestion: 1,
-				hintsEnabled: true,
-				dueAt: null,
-				shuffle: true
-			}
-		});
+		const a = await db.newAssignment(settingsFrom()({ feedback: 'after-submit', triesPerQuestion: 1, shuffle: true }));
 		const deviceToken = randomUUID().replace(/-/g, '');
 		const view = await startOrResume(
-			repo,
+			db.repo,
 			module,
 			a,
 			{ action: 'start', attemptId: randomUUID(), deviceToken, name: 'Ana' },
@@ -147,18 +119,18 @@ describe.each([sqliteTarget(), postgresTarget()])('held-back glossary entries on
 		);
 		expect(leaked(view)).toEqual([]);
 		const body = { attemptId: view.attempt.id, deviceToken };
-		expect(await assignmentGlossary(repo, module, a, body)).toEqual([]);
+		expect(await assignmentGlossary(db.repo, module, a, body)).toEqual([]);
 		const first = held[0]!.section;
 		await finish('assignment', view.attempt.id, questionsOf(first));
-		expect(termsOf(await assignmentGlossary(repo, module, a, body))).toEqual(heldIn(first));
-		const resumed = await startOrResume(repo, module, a, { action: 'resume', deviceToken }, now);
+		expect(termsOf(await assignmentGlossary(db.repo, module, a, body))).toEqual(heldIn(first));
+		const resumed = await startOrResume(db.repo, module, a, { action: 'resume', deviceToken }, now);
 		expect(leaked(resumed).sort()).toEqual(heldIn(first));
 		// Another device, not the student's: nothing.
 		await expect(
-			assignmentGlossary(repo, module, a, { ...body, deviceToken: randomUUID().replace(/-/g, '') })
+			assignmentGlossary(db.repo, module, a, { ...body, deviceToken: randomUUID().replace(/-/g, '') })
 		).rejects.toMatchObject({ status: 404 });
 
-		await submit(repo, module, a, body, now);
-		expect(termsOf(await assignmentGlossary(repo, module, a, body))).toEqual(held.map((h) => h.term).sort());
+		await submit(db.repo, module, a, body, now);
+		expect(termsOf(await assignmentGlossary(db.repo, module, a, body))).toEqual(held.map((h) => h.term).sort());
 	});
 });

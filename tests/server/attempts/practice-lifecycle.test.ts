@@ -5,62 +5,29 @@
  * PRACTICE_IDLE_DAYS, and attempts still in use are kept.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Module } from '../../../src/lib/content/module.ts';
-import { loadModuleDir } from '../../../src/lib/server/content.ts';
-import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
-import { createRepository, type Repository } from '../../../src/lib/server/db/repository.ts';
+import { describe, expect, it } from 'vitest';
 import { LOCK_OVER_NOTICE, startOrResumePractice } from '../../../src/lib/server/attempts/practice.ts';
 import { PRACTICE_IDLE_DAYS, removeIdlePractice } from '../../../src/lib/server/attempts/cleanup.ts';
 import { sha256Hex } from '../../../src/lib/server/assignments/secrets.ts';
 import { postgresTarget, sqliteTarget } from '../db/targets.ts';
+import { openWithPublicIds, settingsFrom, shippedModule, SLUG } from '../db/suite-database.ts';
 
-const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const now = new Date('2026-03-01T09:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
-let module: Module;
-
-beforeAll(() => {
-	const loaded = loadModuleDir(`questions/${SLUG}`, SLUG);
-	if (!loaded.ok) throw new Error('module does not load');
-	module = loaded.module;
-});
+const module = shippedModule();
 
 describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time on $name', (target) => {
-	let handle: DatabaseHandle;
-	let repo: Repository;
+	const db = openWithPublicIds(module, now, target);
 
-	beforeAll(async () => {
-		handle = await openDatabase(await target.fresh());
-		repo = createRepository(handle.db, { now: () => now });
-	});
-	afterAll(async () => {
-		await handle?.close();
-		await target.cleanup();
-	});
-
-	const open = (token?: string, at = now) => startOrResumePractice(repo, module, { slug: SLUG, token }, at);
+	const open = (token?: string, at = now) => startOrResumePractice(db.repo, module, { slug: SLUG, token }, at);
 
 	it('a practice begun under a class lock is resumed while locked, and replaced by a whole one after', async () => {
-		const a = await repo.createAssignment({
-			resultsHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
-			moduleSlug: SLUG,
-			title: 'Class',
-			settings: {
-				feedback: 'after-submit',
-				attemptsAllowed: 1,
-				triesPerQuestion: 2,
-				hintsEnabled: true,
-				dueAt: null,
-				shuffle: false,
-				lockPractice: true
-			}
-		});
+		const a = await db.newAssignment(settingsFrom()({ feedback: 'after-submit', lockPractice: true }));
 		const locked = await open();
 		expect(locked).toMatchObject({ locked: true, notice: null });
 		expect((await open(locked.token)).token).toBe(locked.token);
 
-		await repo.updateAssignment(a.id, { closedAt: now.toISOString() });
+		await db.repo.updateAssignment(a.id, { closedAt: now.toISOString() });
 		const after = await open(locked.token);
 		expect(after).toMatchObject({ locked: false, notice: LOCK_OVER_NOTICE });
 		expect(after.token).not.toBe(locked.token);
@@ -68,17 +35,17 @@ describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time o
 		// The new one is an ordinary practice: resumed as usual.
 		expect(await open(after.token)).toMatchObject({ token: after.token, notice: null });
 		// A practice begun without the lock is resumed whatever happens to classes.
-		expect((await repo.getPracticeAttemptByToken(sha256Hex(after.token)))?.locked).toBe(false);
+		expect((await db.repo.getPracticeAttemptByToken(sha256Hex(after.token)))?.locked).toBe(false);
 	});
 
 	it(`practice attempts idle for ${PRACTICE_IDLE_DAYS} days are removed with their tries and hints; others stay`, async () => {
 		const started = async (days: number) => {
 			const view = await open(undefined, daysAgo(days));
-			return { token: view.token, attempt: (await repo.getPracticeAttemptByToken(sha256Hex(view.token)))! };
+			return { token: view.token, attempt: (await db.repo.getPracticeAttemptByToken(sha256Hex(view.token)))! };
 		};
 		const q = module.questions[0]!;
 		const tryAt = async (attemptId: string, days: number, n: number) =>
-			repo.recordAnswer(
+			db.repo.recordAnswer(
 				{
 					id: randomUUID(),
 					attemptId,
@@ -97,7 +64,7 @@ describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time o
 			);
 		const idle = await started(PRACTICE_IDLE_DAYS + 10);
 		await tryAt(idle.attempt.id, PRACTICE_IDLE_DAYS + 5, 1);
-		await repo.recordHint({
+		await db.repo.recordHint({
 			attemptId: idle.attempt.id,
 			questionId: q.id,
 			hintNumber: 1,
@@ -107,7 +74,7 @@ describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time o
 		const triedLately = await started(PRACTICE_IDLE_DAYS + 10);
 		await tryAt(triedLately.attempt.id, 3, 1);
 		const hintedLately = await started(PRACTICE_IDLE_DAYS + 10);
-		await repo.recordHint({
+		await db.repo.recordHint({
 			attemptId: hintedLately.attempt.id,
 			questionId: q.id,
 			hintNumber: 1,
@@ -116,19 +83,19 @@ describe.each([sqliteTarget(), postgresTarget()])('practice attempts over time o
 		const recent = await started(PRACTICE_IDLE_DAYS - 1);
 
 		// In batches of one, so that the sweep goes on until none is left.
-		expect(await removeIdlePractice(repo, now, 1)).toBe(3);
+		expect(await removeIdlePractice(db.repo, now, 1)).toBe(3);
 		for (const gone of [idle, ...idleToo]) {
-			expect(await repo.getPracticeAttemptByToken(sha256Hex(gone.token))).toBeUndefined();
+			expect(await db.repo.getPracticeAttemptByToken(sha256Hex(gone.token))).toBeUndefined();
 		}
-		expect(await repo.listTries('practice', idle.attempt.id)).toEqual([]);
-		expect((await repo.questionLog('practice', idle.attempt.id, q.id)).hintsUsed).toBe(0);
+		expect(await db.repo.listTries('practice', idle.attempt.id)).toEqual([]);
+		expect((await db.repo.questionLog('practice', idle.attempt.id, q.id)).hintsUsed).toBe(0);
 		for (const kept of [triedLately, hintedLately, recent]) {
-			expect(await repo.getPracticeAttemptByToken(sha256Hex(kept.token))).toBeDefined();
+			expect(await db.repo.getPracticeAttemptByToken(sha256Hex(kept.token))).toBeDefined();
 		}
-		expect(await repo.listTries('practice', triedLately.attempt.id)).toHaveLength(1);
+		expect(await db.repo.listTries('practice', triedLately.attempt.id)).toHaveLength(1);
 		// A student whose attempt was removed starts afresh with the same page.
 		const fresh = await open(idle.token);
 		expect(fresh.token).not.toBe(idle.token);
-		expect(await removeIdlePractice(repo, now)).toBe(0);
+		expect(await removeIdlePractice(db.repo, now)).toBe(0);
 	});
 });

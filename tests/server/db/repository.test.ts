@@ -124,6 +124,26 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		repo = createRepository(handle.db, { now: steppingClock() });
 	}, 60_000);
 
+	/**
+	 * Run `test` on a fresh database of this target migrated to the step before `migration`, with the
+	 * migrator and that step's name; the database is closed after.
+	 */
+	async function justBefore(
+		migration: string,
+		test: (opened: DatabaseHandle, migrator: Migrator, before: string) => Promise<void>
+	) {
+		const opened = await openDatabase(await target.fresh());
+		try {
+			const names = Object.keys(migrations).sort();
+			const before = names[names.indexOf(migration) - 1]!;
+			const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
+			expect((await migrator.migrateTo(before)).error).toBeUndefined();
+			await test(opened, migrator, before);
+		} finally {
+			await opened.close();
+		}
+	}
+
 	afterAll(async () => {
 		await handle?.close();
 		await target.cleanup();
@@ -272,13 +292,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		const MIGRATION = '0006_practice_locked_and_expiry';
 
 		it('adds the lock flag (off for practice begun before it), and takes it away again, keeping the attempts', async () => {
-			const location = await target.fresh();
-			const opened = await openDatabase(location);
-			try {
-				const names = Object.keys(migrations).sort();
-				const before = names[names.indexOf(MIGRATION) - 1]!;
-				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
-				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+			await justBefore(MIGRATION, async (opened, migrator, before) => {
 				const row = {
 					id: 'p1',
 					token_hash: 'h'.repeat(64),
@@ -308,9 +322,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				expect(columns).not.toContain('locked');
 				const still = await opened.db.selectFrom('practice_attempts').select('id').execute();
 				expect(still).toHaveLength(2);
-			} finally {
-				await opened.close();
-			}
+			});
 		});
 	});
 
@@ -318,13 +330,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		const MIGRATION = '0005_grade_overrides_accepted_answers';
 
 		it('adds the tables of marks and accepted answers, and takes them away again, keeping the answers', async () => {
-			const location = await target.fresh();
-			const opened = await openDatabase(location);
-			try {
-				const names = Object.keys(migrations).sort();
-				const before = names[names.indexOf(MIGRATION) - 1]!;
-				const migrator = new Migrator({ db: opened.db, provider: new CodeMigrationProvider() });
-				expect((await migrator.migrateTo(before)).error).toBeUndefined();
+			await justBefore(MIGRATION, async (opened, migrator, before) => {
 				const tablesOf = async () => (await opened.db.introspection.getTables()).map((t) => t.name);
 				expect(await tablesOf()).not.toContain('grade_overrides');
 				expect(await tablesOf()).not.toContain('accepted_answers');
@@ -348,9 +354,7 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 				expect(await tablesOf()).not.toContain('grade_overrides');
 				expect(await tablesOf()).not.toContain('accepted_answers');
 				expect(await older.listAnswers(attempt.id)).toEqual([stored.answer]);
-			} finally {
-				await opened.close();
-			}
+			});
 		});
 
 		it("keeps every step of a teacher's marking, in order, the machine's grade untouched", async () => {

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Module, ResolvedQuestion } from '../../../src/lib/content/module.ts';
-import { startOrResume } from '../../../src/lib/server/assignments/student.ts';
-import { questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
+import type { Response } from '../../../src/lib/scoring/response.ts';
+import { questionSeed } from '../../../src/lib/server/assignments/policy.ts';
+import { saveAnswer, startOrResume, submit } from '../../../src/lib/server/assignments/student.ts';
+import { publicResponse, questionIds, type QuestionIds } from '../../../src/lib/server/attempts/student-view.ts';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/index.ts';
 import { createRepository, type Assignment, type Repository } from '../../../src/lib/server/db/repository.ts';
@@ -62,6 +64,15 @@ export interface SuiteDatabase {
 		token: string;
 		view: Awaited<ReturnType<typeof startOrResume>>;
 		attempt: NonNullable<Awaited<ReturnType<Repository['getAttempt']>>>;
+		/**
+		 * Answer a question as this student's page would: under its public id, with the response
+		 * (given whole, or made from the question's seed in this attempt) in the labels it shows.
+		 */
+		answer(q: ResolvedQuestion, response: Response | ((seed: string) => Response)): ReturnType<typeof saveAnswer>;
+		/** Hand the attempt in. */
+		hand(): ReturnType<typeof submit>;
+		/** The report the student's page shows on a resume. */
+		report(): Promise<Awaited<ReturnType<typeof startOrResume>>['report']>;
 	}>;
 }
 
@@ -102,7 +113,28 @@ export function openWithPublicIds(module: Module, now: Date, target?: Target): S
 			const token = deviceToken();
 			const action = { action: 'start', attemptId: randomUUID(), deviceToken: token, name } as const;
 			const view = await startOrResume(repo, module, a, action, now);
-			return { token, view, attempt: (await repo.getAttempt(view.attempt.id))! };
+			const attempt = (await repo.getAttempt(view.attempt.id))!;
+			const answer = (q: ResolvedQuestion, response: Response | ((seed: string) => Response)) => {
+				const seed = questionSeed(a.settings, attempt.seed, q);
+				return saveAnswer(
+					repo,
+					module,
+					a,
+					{
+						action: 'answer',
+						answerId: randomUUID(),
+						attemptId: attempt.id,
+						deviceToken: token,
+						questionId: get().ids.toPublic(q.id),
+						response: publicResponse(q, seed, typeof response === 'function' ? response(seed) : response)
+					},
+					now
+				);
+			};
+			const hand = () => submit(repo, module, a, { attemptId: attempt.id, deviceToken: token }, now);
+			const report = async () =>
+				(await startOrResume(repo, module, a, { action: 'resume', deviceToken: token }, now)).report;
+			return { token, view, attempt, answer, hand, report };
 		}
 	};
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessonJsonSchema } from '../../../scripts/content-schema.ts';
+import { QUESTION_TYPES } from '../../../src/lib/content/schema.ts';
 
 describe('questions/lesson.schema.json', () => {
 	it('is up to date with the zod schema (run npm run content:schema)', () => {
@@ -9,17 +10,7 @@ describe('questions/lesson.schema.json', () => {
 
 	it('describes every question type for editors', () => {
 		const text = lessonJsonSchema();
-		for (const type of [
-			'single-choice',
-			'multi-select',
-			'true-false-not-stated',
-			'short-answer',
-			'ordering',
-			'matching',
-			'cloze',
-			'evidence',
-			'evidence-paired'
-		]) {
+		for (const type of QUESTION_TYPES) {
 			expect(text).toContain(`"const": "${type}"`);
 		}
 	});
