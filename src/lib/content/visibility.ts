@@ -84,6 +84,23 @@ export function glossaryAskedIn(
 	questions: VisibilityQuestion[],
 	sectionIds: string[]
 ): number[][] {
+	// A loaded module never changes, and the server asks again for every attempt it starts or
+	// serves: keep the answer for the same glossary, questions and sections.
+	const sections = sectionIds.join('\n');
+	const kept = askedKept.get(glossary);
+	if (kept && kept.questions === questions && kept.sections === sections) return kept.asked;
+	const asked = askedFor(glossary, questions, sectionIds);
+	askedKept.set(glossary, { questions, sections, asked });
+	return asked;
+}
+
+const askedKept = new WeakMap<object, { questions: object; sections: string; asked: number[][] }>();
+
+function askedFor(
+	glossary: { term: string; forms?: string[] }[],
+	questions: VisibilityQuestion[],
+	sectionIds: string[]
+): number[][] {
 	const asked = glossary.map(() => new Set<number>());
 	for (const q of questions) {
 		for (const span of stemTexts(q).flatMap(quotedSpans)) {
