@@ -150,7 +150,13 @@ function shouldJoin(text: string, from: number, to: number, next: string): boole
 	return !SENTENCE_OPENERS.has(word.toLowerCase());
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Made on first use, not when the module loads: building a sentence segmenter loads the browser's
+ * sentence rules, the largest single piece of the start screen's script time when it was made at
+ * load, and the start screen, which imports this module, splits no sentence.
+ */
+let sentenceSegmenter: Intl.Segmenter | null = null;
+const segmenter = () => (sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' }));
 
 /** Paragraphs up to this long go to Intl.Segmenter whole; longer ones in pieces (see `segments`). */
 const PIECE = 2000;
@@ -172,7 +178,7 @@ interface Segment {
  */
 function* segments(paragraph: string): Generator<Segment> {
 	if (paragraph.length <= PIECE) {
-		for (const { segment, index } of segmenter.segment(paragraph)) yield { segment, index, continues: false };
+		for (const { segment, index } of segmenter().segment(paragraph)) yield { segment, index, continues: false };
 		return;
 	}
 	let from = 0;
@@ -192,7 +198,7 @@ function* segments(paragraph: string): Generator<Segment> {
 			}
 		}
 		let first = true;
-		for (const { segment, index } of segmenter.segment(paragraph.slice(from, to))) {
+		for (const { segment, index } of segmenter().segment(paragraph.slice(from, to))) {
 			yield { segment, index: from + index, continues: first && carry };
 			first = false;
 		}
