@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, SLUG } from './helpers';
+import { expectNoAxeViolations, pageIsLive, SLUG } from './helpers';
 
 /** Open the header's Display panel by keyboard. */
 async function openDisplay(page: Page) {
@@ -97,7 +97,7 @@ test('the reading fonts are served by this site and fetched only when chosen', a
 	const requests: string[] = [];
 	page.on('request', (r) => requests.push(r.url()));
 	await page.goto(`/m/${SLUG}`);
-	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeEnabled();
+	await pageIsLive(page);
 	expect(requests.filter((u) => /atkinson|opendyslexic|woff/i.test(u))).toEqual([]);
 
 	await openDisplay(page);

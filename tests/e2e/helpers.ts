@@ -3,6 +3,16 @@ import { expect, type Page } from '@playwright/test';
 
 export const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 
+/**
+ * The module page's own script has run. Start is enabled before that (early-start.js), so it is no
+ * sign of it: the page marks Start as taken over once its script runs.
+ */
+export async function pageIsLive(page: Page) {
+	const start = page.getByRole('button', { name: 'Start the lesson' });
+	await expect(start).toBeEnabled();
+	await expect(start).not.toHaveAttribute('data-early-start');
+}
+
 /** Run axe (WCAG 2 A/AA and 2.2 AA) on the page and expect no violations, listing any it finds. */
 export async function expectNoAxeViolations(page: Page, label: string) {
 	const results = await new AxeBuilder({ page })

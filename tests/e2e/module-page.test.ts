@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { SLUG } from './helpers';
+import { pageIsLive, SLUG } from './helpers';
 import { panel, press } from './lesson-answers';
 
 /** A raw GET (no decoding), as a browser's network layer sees it. */
@@ -83,9 +83,33 @@ test('without JavaScript the start page still reads: the article, the glossary a
 	await context.close();
 });
 
+test("Start pressed before the page's script has loaded opens the lesson once it has", async ({ page }) => {
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+	});
+	// The page's script is held back until the student has pressed Start.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/m/${SLUG}`, { waitUntil: 'domcontentloaded' });
+	const start = page.getByRole('button', { name: 'Start the lesson' });
+	await expect(start).toBeEnabled();
+	await start.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Opening the lesson…' })).toBeVisible();
+	await expect(start).toHaveAttribute('aria-busy', 'true');
+	release();
+	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
+	await expect(page.getByText('Opening the lesson…')).toHaveCount(0);
+	expect(violations).toEqual([]);
+});
+
 test('with JavaScript the folded parts and the map come alive when used', async ({ page }) => {
 	await page.goto(`/m/${SLUG}`);
-	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeEnabled();
+	await pageIsLive(page);
 	// The map's legend marks a country.
 	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
 	await mark.scrollIntoViewIfNeeded();
