@@ -20,6 +20,7 @@ test('the module page renders the article by sections with paragraph and sentenc
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Seoul Warns of North Korean Soldiers in Russia' })
 	).toBeVisible();
+	await page.getByText('Read the whole article first').click();
 	// The words of a sentence, without the glossary's hidden definitions and screen-reader notes.
 	const words = (id: string) =>
 		page.locator(`[id="${id}"]`).evaluate((el) => {
@@ -51,6 +52,7 @@ test('the start screen shows only scaffolding no question asks: background timel
 	const events = page.getByRole('list', { name: /timeline/i }).getByRole('listitem');
 	await expect(events).toHaveCount(1);
 	await expect(events.first()).toContainText('Background');
+	await page.getByRole('heading', { name: 'Where' }).scrollIntoViewIfNeeded();
 	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
 
 	// The glossary lists no term that a question asks about; "Show in passage" opens the article at the

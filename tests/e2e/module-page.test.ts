@@ -71,7 +71,18 @@ test('the compressed replies, brotli and gzip, decode to the page sent uncompres
 test('without JavaScript the start page still reads: the article, the glossary and the map', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
+	// Playwright stops scripts but its Chromium still reads <noscript> as text, which a browser with
+	// JavaScript switched off does not: such a browser shows what <noscript> holds. The page is given
+	// to this one as such a browser reads it (the <noscript> tags taken away, the rest as sent).
+	let noscriptParts = 0;
+	await page.route(`**/m/${SLUG}`, async (route) => {
+		const response = await route.fetch();
+		const html = await response.text();
+		noscriptParts = html.split('<noscript>').length - 1;
+		await route.fulfill({ response, body: html.replaceAll(/<\/?noscript>/g, '') });
+	});
 	await page.goto(`/m/${SLUG}`);
+	expect(noscriptParts).toBe(1);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// Start needs the script, and says so by being disabled.
 	await expect(page.getByRole('button', { name: 'Start the lesson' })).toBeDisabled();
@@ -81,6 +92,21 @@ test('without JavaScript the start page still reads: the article, the glossary a
 	await expect(page.getByRole('button', { name: 'Show in passage: Pyongyang', exact: true })).toBeVisible();
 	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
 	await context.close();
+});
+
+test('with JavaScript, "Before you read" is made once the page is idle, and not sent as elements', async ({
+	page
+}) => {
+	const response = await page.goto(`/m/${SLUG}`);
+	const html = (await response!.text()).replaceAll(/<noscript>[\s\S]*?<\/noscript>/g, '');
+	// What a browser with JavaScript builds from the HTML: no timeline, map, glossary or article.
+	expect(html).toContain('Before you read');
+	expect(html).not.toContain('Read the whole article first');
+	expect(html).not.toContain('Timeline');
+	// The page makes them itself, without the student scrolling or pressing anything.
+	await expect(page.getByRole('heading', { name: 'Timeline' })).toBeAttached();
+	await expect(page.getByText('Read the whole article first')).toBeAttached();
+	await expect(page.getByText(/^Glossary: \d+ words and names$/)).toBeAttached();
 });
 
 test("Start pressed before the page's script has loaded opens the lesson once it has", async ({ page }) => {
@@ -110,9 +136,9 @@ test("Start pressed before the page's script has loaded opens the lesson once it
 test('with JavaScript the folded parts and the map come alive when used', async ({ page }) => {
 	await page.goto(`/m/${SLUG}`);
 	await pageIsLive(page);
-	// The map's legend marks a country.
+	// The map's legend marks a country, once the reader has scrolled down to it.
+	await page.getByRole('heading', { name: 'Where' }).scrollIntoViewIfNeeded();
 	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
-	await mark.scrollIntoViewIfNeeded();
 	await mark.press('Enter');
 	await expect(mark).toHaveAttribute('aria-pressed', 'true');
 	// A glossary word in the article opens its definition.
