@@ -94,9 +94,7 @@ test('without JavaScript the start page still reads: the article, the glossary a
 	await context.close();
 });
 
-test('with JavaScript, "Before you read" is made once the page is idle, and not sent as elements', async ({
-	page
-}) => {
+test('with JavaScript, "Before you read" is made once the page is idle, and not sent as elements', async ({ page }) => {
 	const response = await page.goto(`/m/${SLUG}`);
 	const html = (await response!.text()).replaceAll(/<noscript>[\s\S]*?<\/noscript>/g, '');
 	// What a browser with JavaScript builds from the HTML: no timeline, map, glossary or article.
