@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-// The one inline script of our own: the module page's Start works before the page's script has
-// loaded (src/lib/components/lesson/early-start.js). It is allowed by its hash, as SvelteKit's own are.
+// Our own inline scripts, allowed by their hashes as SvelteKit's own are: the display settings put
+// onto <html> before the first paint (in src/app.html), and the module page's Start, which works
+// before the page's script has loaded (src/lib/components/lesson/early-start.js).
+const hash = (/** @type {string} */ code) => `sha256-${createHash('sha256').update(code).digest('base64')}`;
+const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+const displayScript = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1];
+if (displayScript === undefined) throw new Error('src/app.html has no inline script');
 const earlyStart = readFileSync(new URL('./src/lib/components/lesson/early-start.js', import.meta.url), 'utf8');
-const earlyStartHash = `sha256-${createHash('sha256').update(earlyStart).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,6 +18,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// Stylesheets this small come inside the page: the first paint waits on no other request.
+		inlineStyleThreshold: 12 * 1024,
 		// A plain form post (no JavaScript) under Referrer-Policy: no-referrer comes with Origin: null.
 		// It is let through here only for src/hooks.server.ts to accept it when the browser vouches
 		// for it (Sec-Fetch-Site: same-origin) and refuse it otherwise.
@@ -22,7 +28,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', earlyStartHash],
+				'script-src': ['self', hash(displayScript), hash(earlyStart)],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],

@@ -27,6 +27,8 @@ const modulePages = new PageCache();
 const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
 
 /** A request for a module page that the cache may answer, with the module it shows. */
+const textFirst = ({ type }: { type: 'font' | 'css' | 'js' | 'asset' }) => type !== 'js';
+
 function cachedModule(event: Parameters<Handle>[0]['event']) {
 	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
 	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
@@ -62,12 +64,15 @@ async function respond(
 			});
 		}
 	}
+	// The start screen's scripts are not preloaded ahead of its text: Start works before they run
+	// (early-start.js), and on a slow network the first paint no longer shares the line with them.
+	const options = MODULE_PAGE.test(event.url.pathname) ? { preload: textFirst } : undefined;
 	const module = cachedModule(event);
 	if (module) {
-		const kept = await modulePages.get(event.url.pathname, module, async () => resolve(event));
+		const kept = await modulePages.get(event.url.pathname, module, async () => resolve(event, options));
 		return kept instanceof Response ? kept : answer(kept, event.request);
 	}
-	return resolve(event);
+	return resolve(event, options);
 }
 
 /** Unexpected errors: logged without results secrets (they sit in /r/ and /api/r/ paths). */

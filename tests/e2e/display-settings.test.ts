@@ -93,6 +93,31 @@ test('every display setting applies at once and is remembered after a reload', a
 	await expect(panel).toBeHidden();
 });
 
+test('saved settings are on the page before any of its script files has loaded', async ({ page }) => {
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+	});
+	await page.goto('/');
+	await openDisplay(page);
+	await choose(page, 'Text size', 'Larger');
+	await choose(page, 'Font', 'Atkinson Hyperlegible');
+	// The page's script files are held back: only the page's own inline script can apply them.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/m/${SLUG}`, { waitUntil: 'domcontentloaded' });
+	const html = page.locator('html');
+	await expect(html).toHaveAttribute('data-text-size', '150');
+	await expect(html).toHaveAttribute('data-font', 'atkinson');
+	release();
+	await pageIsLive(page);
+	expect(violations).toEqual([]);
+});
+
 test('the reading fonts are served by this site and fetched only when chosen', async ({ page }) => {
 	const requests: string[] = [];
 	page.on('request', (r) => requests.push(r.url()));

@@ -49,6 +49,22 @@ test('the module page has an ETag, answers 304 when the browser has it, and is t
 	expect(stale.status).toBe(200);
 });
 
+test('the first paint waits on no other request: styles inline, no script preloaded ahead of the text', async ({
+	request
+}) => {
+	const reply = await request.get(`/m/${SLUG}`);
+	const html = await reply.text();
+	const head = html.slice(0, html.indexOf('</head>'));
+	// (SvelteKit keeps a disabled link to each inlined file, for the app's later pages: never fetched to paint.)
+	const blocking = [...head.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].filter((m) => !/\sdisabled\b/.test(m[0]));
+	expect(blocking).toEqual([]);
+	expect(head).not.toMatch(/<script[^>]+src=/);
+	expect(head).toMatch(/<style[^>]*>/);
+	expect(reply.headers()['link'] ?? '').not.toContain('modulepreload');
+	// Its scripts still come, after the text: Start works before they run.
+	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
+});
+
 test('the compressed replies, brotli and gzip, decode to the page sent uncompressed', async ({ baseURL }) => {
 	const url = `${baseURL}/m/${SLUG}`;
 	const plain = await rawGet(url, { 'accept-encoding': 'identity' });

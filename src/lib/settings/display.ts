@@ -2,7 +2,7 @@
  * Display and reading settings kept on this device: text size, line and letter spacing, column
  * width, font, the first language for glossary help, and the read-aloud speed and voice. Pure: parse
  * what was stored (anything unknown falls back to the default) and say which attributes go on <html>.
- * The CSS in app.css reads those attributes; static/display-settings.js applies them before the
+ * The CSS in app.css reads those attributes; the inline script in src/app.html applies them before the
  * first paint so a reload never flashes the default look.
  */
 
@@ -106,7 +106,7 @@ export function parseSettings(raw: unknown): DisplaySettings {
 
 /**
  * The data attributes on <html> for these settings. The names and values here are the ones
- * static/display-settings.js copies from storage before the page is drawn.
+ * the inline script in src/app.html copies from storage before the page is drawn.
  */
 export function htmlAttributes(s: DisplaySettings): Record<string, string> {
 	return {
