@@ -13,6 +13,34 @@ export async function pageIsLive(page: Page) {
 	await expect(start).not.toHaveAttribute('data-early-start');
 }
 
+/**
+ * The module page's start screen is whole: its script runs, and "Before you read" (made by the page
+ * once it is idle) is in place. A check of the whole page (axe) waits for this.
+ */
+export async function startScreenMade(page: Page) {
+	await pageIsLive(page);
+	await expect(page.getByText('Read the whole article first')).toBeAttached();
+}
+
+/**
+ * Hold back the page's script files (SvelteKit's modules) from now until the returned function is
+ * called, and gather the Content-Security-Policy violations the page reports meanwhile: what the
+ * page does before its scripts run is then only what its own inline scripts do.
+ */
+export async function holdPageScripts(page: Page) {
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+	});
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return { release, violations };
+}
+
 /** Run axe (WCAG 2 A/AA and 2.2 AA) on the page and expect no violations, listing any it finds. */
 export async function expectNoAxeViolations(page: Page, label: string) {
 	const results = await new AxeBuilder({ page })

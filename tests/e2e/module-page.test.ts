@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { pageIsLive, SLUG } from './helpers';
+import { holdPageScripts, pageIsLive, SLUG } from './helpers';
 import { panel, press } from './lesson-answers';
 
 /** A raw GET (no decoding), as a browser's network layer sees it. */
@@ -124,17 +124,8 @@ test('with JavaScript, "Before you read" is made once the page is idle, and not 
 });
 
 test("Start pressed before the page's script has loaded opens the lesson once it has", async ({ page }) => {
-	const violations: string[] = [];
-	page.on('console', (m) => {
-		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
-	});
 	// The page's script is held back until the student has pressed Start.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const { release, violations } = await holdPageScripts(page);
 	await page.goto(`/m/${SLUG}`, { waitUntil: 'domcontentloaded' });
 	const start = page.getByRole('button', { name: 'Start the lesson' });
 	await expect(start).toBeEnabled();
