@@ -26,9 +26,10 @@ export const init: ServerInit = async () => {
 const modulePages = new PageCache();
 const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
 
-/** A request for a module page that the cache may answer, with the module it shows. */
+/** What a module page preloads: its styles, not its scripts (see `respond`). */
 const textFirst = ({ type }: { type: 'font' | 'css' | 'js' | 'asset' }) => type !== 'js';
 
+/** A request for a module page that the cache may answer, with the module it shows. */
 function cachedModule(event: Parameters<Handle>[0]['event']) {
 	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
 	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
