@@ -9,6 +9,7 @@ import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib
 import { redactSecrets } from '$lib/server/redact';
 import { answer, PageCache } from '$lib/server/page-cache';
 import { collectRetryAfter } from '$lib/server/retry-after';
+import { preloadsInBody } from '$lib/server/preloads';
 
 /**
  * Start-up, before the first request: parse every module (a content problem is logged at once),
@@ -25,9 +26,6 @@ export const init: ServerInit = async () => {
 /** The module pages, rendered once per module version (see page-cache.ts). */
 const modulePages = new PageCache();
 const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
-
-/** What a module page preloads: its styles, not its scripts (see `respond`). */
-const textFirst = ({ type }: { type: 'font' | 'css' | 'js' | 'asset' }) => type !== 'js';
 
 /** A request for a module page that the cache may answer, with the module it shows. */
 function cachedModule(event: Parameters<Handle>[0]['event']) {
@@ -65,15 +63,16 @@ async function respond(
 			});
 		}
 	}
-	// The start screen's scripts are not preloaded ahead of its text: Start works before they run
-	// (early-start.js), and on a slow network the first paint no longer shares the line with them.
-	const options = MODULE_PAGE.test(event.url.pathname) ? { preload: textFirst } : undefined;
+	if (!MODULE_PAGE.test(event.url.pathname)) return resolve(event);
+	// The start screen's scripts are named after its text, not ahead of it: Start works before they
+	// run (early-start.js), and the first paint does not share the line with them.
+	const render = async () => preloadsInBody(await resolve(event));
 	const module = cachedModule(event);
 	if (module) {
-		const kept = await modulePages.get(event.url.pathname, module, async () => resolve(event, options));
+		const kept = await modulePages.get(event.url.pathname, module, render);
 		return kept instanceof Response ? kept : answer(kept, event.request);
 	}
-	return resolve(event, options);
+	return render();
 }
 
 /** Unexpected errors: logged without results secrets (they sit in /r/ and /api/r/ paths). */

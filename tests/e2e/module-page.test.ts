@@ -49,7 +49,7 @@ test('the module page has an ETag, answers 304 when the browser has it, and is t
 	expect(stale.status).toBe(200);
 });
 
-test('the first paint waits on no other request: styles inline, no script preloaded ahead of the text', async ({
+test('the first paint waits on no other request: styles inline, the scripts named after the text', async ({
 	request
 }) => {
 	const reply = await request.get(`/m/${SLUG}`);
@@ -61,8 +61,20 @@ test('the first paint waits on no other request: styles inline, no script preloa
 	expect(head).not.toMatch(/<script[^>]+src=/);
 	expect(head).toMatch(/<style[^>]*>/);
 	expect(reply.headers()['link'] ?? '').not.toContain('modulepreload');
-	// Its scripts still come, after the text: Start works before they run.
+	// Its scripts still come, after the text: Start works before they run. They are all named at the
+	// end of the body, so the browser fetches them at once rather than one import after another.
 	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
+	const body = html.slice(html.indexOf('<body'));
+	const preloads = [...body.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+	expect(preloads.some((href) => /\/entry\/start\.[^/]+\.js$/.test(href))).toBe(true);
+	expect(preloads.some((href) => /\/nodes\/\d+\.[^/]+\.js$/.test(href))).toBe(true);
+	expect(body.indexOf('<link rel="modulepreload"')).toBeGreaterThan(body.indexOf('Start the lesson'));
+	// Each script carries V8's compile hint on its first line, so Chrome compiles it off the main thread.
+	for (const href of preloads) {
+		const script = await request.get(new URL(href, reply.url()).href);
+		expect(script.ok()).toBe(true);
+		expect((await script.text()).slice(0, 40), href).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
+	}
 });
 
 test('the compressed replies, brotli and gzip, decode to the page sent uncompressed', async ({ baseURL }) => {
