@@ -9,7 +9,7 @@ import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib
 import { redactSecrets } from '$lib/server/redact';
 import { answer, PageCache } from '$lib/server/page-cache';
 import { collectRetryAfter } from '$lib/server/retry-after';
-import { preloadsInBody } from '$lib/server/preloads';
+import { preloadsAfterPaint } from '$lib/server/preloads';
 
 /**
  * Start-up, before the first request: parse every module (a content problem is logged at once),
@@ -64,9 +64,9 @@ async function respond(
 		}
 	}
 	if (!MODULE_PAGE.test(event.url.pathname)) return resolve(event);
-	// The start screen's scripts are named after its text, not ahead of it: Start works before they
-	// run (early-start.js), and the first paint does not share the line with them.
-	const render = async () => preloadsInBody(await resolve(event));
+	// The start screen's scripts are asked for once it has been painted, not ahead of it: Start works
+	// before they run (early-start.js), and the first paint does not share the line with them.
+	const render = async () => preloadsAfterPaint(await resolve(event));
 	const module = cachedModule(event);
 	if (module) {
 		const kept = await modulePages.get(event.url.pathname, module, render);

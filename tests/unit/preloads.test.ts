@@ -1,18 +1,24 @@
 /**
- * The module page's scripts named after its text: SvelteKit's modulepreload Link header becomes
- * <link rel="modulepreload"> elements at the end of the body, and nothing else about the reply changes.
+ * The module page's scripts asked for after its first paint: SvelteKit's modulepreload Link header
+ * becomes a list on the small script at the end of the body, and nothing else about the reply changes.
  */
 import { describe, expect, it } from 'vitest';
-import { preloadsInBody } from '../../src/lib/server/preloads.ts';
+import { preloadsAfterPaint } from '../../src/lib/server/preloads.ts';
+import afterPaint from '../../src/lib/server/preload-after-paint.js?raw';
 
 const PAGE =
 	'<!doctype html><html><head><title>Seoul</title></head><body><h1>Seoul</h1><script>boot()</script></body></html>';
 const reply = (headers: Record<string, string>, body = PAGE, status = 200) =>
 	new Response(body, { status, headers: { 'content-type': 'text/html', ...headers } });
+/** The list the page's script is given, and the script's code, as a browser would read them. */
+function sent(html: string) {
+	const match = /<script data-modulepreload="([^"]*)">([\s\S]*?)<\/script>/.exec(html);
+	return match ? { list: match[1]!, code: match[2]! } : null;
+}
 
-describe('module preloads in the body', () => {
-	it('moves each preloaded script from the Link header to the end of the body, in order', async () => {
-		const moved = await preloadsInBody(
+describe('module preloads after the first paint', () => {
+	it('moves each preloaded script from the Link header to the script at the end of the body, in order', async () => {
+		const moved = await preloadsAfterPaint(
 			reply({
 				link: '<../_app/immutable/entry/start.A1.js>; rel="modulepreload"; nopush, <../_app/immutable/nodes/4.B2.js>; rel="modulepreload"; nopush',
 				'content-security-policy': "script-src 'self'"
@@ -21,39 +27,42 @@ describe('module preloads in the body', () => {
 		expect(moved.headers.get('link')).toBeNull();
 		expect(moved.headers.get('content-security-policy')).toBe("script-src 'self'");
 		const html = await moved.text();
-		const head = html.slice(0, html.indexOf('</head>'));
-		expect(head).not.toContain('modulepreload');
-		const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
-		expect(links).toEqual(['../_app/immutable/entry/start.A1.js', '../_app/immutable/nodes/4.B2.js']);
+		// Nothing the browser's preload scanner would fetch ahead of the text.
+		expect(html).not.toContain('<link rel="modulepreload"');
+		expect(sent(html)).toEqual({
+			list: '../_app/immutable/entry/start.A1.js ../_app/immutable/nodes/4.B2.js',
+			// Exactly the file whose hash the Content-Security-Policy allows.
+			code: afterPaint
+		});
 		// After the text and the page's own script, inside the body.
-		expect(html.indexOf('<link rel="modulepreload"')).toBeGreaterThan(html.indexOf('<script>boot()</script>'));
+		expect(html.indexOf('<script data-modulepreload')).toBeGreaterThan(html.indexOf('<script>boot()</script>'));
 		expect(html.trimEnd().endsWith('</body></html>')).toBe(true);
-		expect(html.replaceAll(/\s*<link rel="modulepreload"[^>]*>/g, '').replaceAll(/\s+</g, '<')).toBe(PAGE);
+		expect(html.replace(/\s*<script data-modulepreload[\s\S]*?<\/script>\s*/, '')).toBe(PAGE);
 	});
 
 	it('keeps whatever else the Link header names', async () => {
-		const moved = await preloadsInBody(
+		const moved = await preloadsAfterPaint(
 			reply({ link: '<../a.js>; rel="modulepreload"; nopush, <../font.woff2>; rel="preload"; as="font"; crossorigin' })
 		);
 		expect(moved.headers.get('link')).toBe('<../font.woff2>; rel="preload"; as="font"; crossorigin');
-		expect(await moved.text()).toContain('<link rel="modulepreload" href="../a.js">');
+		expect(sent(await moved.text())?.list).toBe('../a.js');
 	});
 
-	it('writes a path as an attribute value that cannot end early', async () => {
-		const moved = await preloadsInBody(reply({ link: '<../a"b<c&.js>; rel="modulepreload"' }));
-		expect(await moved.text()).toContain('<link rel="modulepreload" href="../a&quot;b&lt;c&amp;.js">');
+	it('writes the list as an attribute value that cannot end early', async () => {
+		const moved = await preloadsAfterPaint(reply({ link: '<../a"b<c&.js>; rel="modulepreload"' }));
+		expect(await moved.text()).toContain('data-modulepreload="../a&quot;b&lt;c&amp;.js"');
 	});
 
 	it('leaves alone a reply that is not a whole HTML page, or has no preloads', async () => {
 		const json = new Response('{}', {
 			headers: { 'content-type': 'application/json', link: '<../a.js>; rel="modulepreload"' }
 		});
-		expect(await preloadsInBody(json)).toBe(json);
+		expect(await preloadsAfterPaint(json)).toBe(json);
 		const missing = reply({ link: '<../a.js>; rel="modulepreload"' }, 'Not found', 404);
-		expect(await preloadsInBody(missing)).toBe(missing);
-		const plain = await preloadsInBody(reply({}));
+		expect(await preloadsAfterPaint(missing)).toBe(missing);
+		const plain = await preloadsAfterPaint(reply({}));
 		expect(await plain.text()).toBe(PAGE);
-		const noPreloads = await preloadsInBody(reply({ link: '<../font.woff2>; rel="preload"; as="font"' }));
+		const noPreloads = await preloadsAfterPaint(reply({ link: '<../font.woff2>; rel="preload"; as="font"' }));
 		expect(noPreloads.headers.get('link')).toBe('<../font.woff2>; rel="preload"; as="font"');
 		expect(await noPreloads.text()).toBe(PAGE);
 	});
