@@ -4,6 +4,8 @@ import { expectNoAxeViolations, holdPageScripts, pageIsLive, SLUG, startScreenMa
 /** Open the header's Display panel by keyboard. */
 async function openDisplay(page: Page) {
 	const toggle = page.getByRole('button', { name: 'Display' });
+	// A keyboard can reach it only once the page's script has enabled it.
+	await expect(toggle).toBeEnabled();
 	await toggle.press('Enter');
 	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 	return page.getByRole('region', { name: 'Display and reading' });

@@ -4,6 +4,14 @@ import { expect, type Page } from '@playwright/test';
 export const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 
 /**
+ * Any page's script has run: the header's Display button is enabled once the whole page has been
+ * taken over by its script (before then it is disabled, as its press would do nothing).
+ */
+export async function scriptsRunning(page: Page) {
+	await expect(page.getByRole('button', { name: 'Display' })).toBeEnabled();
+}
+
+/**
  * The module page's own script has run. Start is enabled before that (early-start.js), so it is no
  * sign of it: the page marks Start as taken over once its script runs.
  */

@@ -50,6 +50,7 @@ test('a glossary word shows its Spanish translation beside the English, by keybo
 	await expect(spanishButton).toHaveAttribute('aria-expanded', 'false');
 	await spanishButton.press('Enter');
 	await expect(translation).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Display' })).toBeEnabled();
 	await page.getByRole('button', { name: 'Display' }).press('Enter');
 	await expect(page.getByRole('combobox', { name: 'Word help in my language' })).toHaveValue('es');
 });
