@@ -1,8 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin, Rollup } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 type OutputChunk = Rollup.OutputChunk;
-import { defineConfig } from 'vitest/config';
 
 /**
  * The modules from which the lesson's scripts are reached: SvelteKit's two entries (its runtime and
@@ -43,19 +43,16 @@ function compileHints(): Plugin {
 				if (!browserBuild) return;
 				const chunks = new Map<string, OutputChunk>();
 				for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
-				const marked = new Set<string>();
+				const marked = new Set<OutputChunk>();
 				const mark = (chunk: OutputChunk | undefined) => {
-					if (!chunk || marked.has(chunk.fileName)) return;
-					marked.add(chunk.fileName);
+					if (!chunk || marked.has(chunk)) return;
+					marked.add(chunk);
 					for (const name of chunk.imports) mark(chunks.get(name));
 				};
 				for (const chunk of chunks.values()) {
 					if (chunk.moduleIds.some((id) => LESSON.some((lesson) => lesson.test(id)))) mark(chunk);
 				}
-				for (const name of marked) {
-					const chunk = chunks.get(name)!;
-					chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-				}
+				for (const chunk of marked) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
 			}
 		}
 	};

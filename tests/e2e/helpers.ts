@@ -30,16 +30,22 @@ export async function startScreenMade(page: Page) {
 	await expect(page.getByText('Read the whole article first')).toBeAttached();
 }
 
+/** The Content-Security-Policy violations the page reports from now on (a list that fills as they come). */
+export function cspViolations(page: Page): string[] {
+	const violations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+	});
+	return violations;
+}
+
 /**
  * Hold back the page's script files (SvelteKit's modules) from now until the returned function is
  * called, and gather the Content-Security-Policy violations the page reports meanwhile: what the
  * page does before its scripts run is then only what its own inline scripts do.
  */
 export async function holdPageScripts(page: Page) {
-	const violations: string[] = [];
-	page.on('console', (m) => {
-		if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
-	});
+	const violations = cspViolations(page);
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
 	await page.route('**/_app/immutable/**/*.js', async (route) => {

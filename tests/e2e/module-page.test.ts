@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { holdPageScripts, pageIsLive, SLUG } from './helpers';
+import { cspViolations, holdPageScripts, pageIsLive, SLUG } from './helpers';
 import { panel, press } from './lesson-answers';
 
 /** A raw GET (no decoding), as a browser's network layer sees it. */
@@ -52,10 +52,7 @@ test('the module page has an ETag, answers 304 when the browser has it, and is t
 test('the first paint waits on no other request: styles inline, the scripts asked for once it is painted', async ({
 	page
 }) => {
-	const refused: string[] = [];
-	page.on('console', (message) => {
-		if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-	});
+	const refused = cspViolations(page);
 	const reply = (await page.goto(`/m/${SLUG}`))!;
 	const html = await reply.text();
 	const head = html.slice(0, html.indexOf('</head>'));
