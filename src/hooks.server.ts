@@ -63,10 +63,11 @@ async function respond(
 			});
 		}
 	}
-	if (!MODULE_PAGE.test(event.url.pathname)) return resolve(event);
+	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
+	if (slug === undefined) return resolve(event);
 	// The start screen's scripts are asked for once it has been painted, not ahead of it: Start works
 	// before they run (early-start.js), and the first paint does not share the line with them.
-	const render = async () => preloadsAfterPaint(await resolve(event));
+	const render = async () => preloadsAfterPaint(await resolve(event), slug);
 	const module = cachedModule(event);
 	if (module) {
 		const kept = await modulePages.get(event.url.pathname, module, render);

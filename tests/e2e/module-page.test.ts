@@ -66,7 +66,7 @@ test('the first paint waits on no other request: styles inline, the scripts aske
 	expect(html).not.toContain('<link rel="modulepreload"');
 	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
 	// Once painted, the page asks for all of its scripts at once, rather than one import after another.
-	const named = /<script data-modulepreload="([^"]+)">/.exec(html)?.[1]?.split(' ') ?? [];
+	const named = /<script data-modulepreload="([^"]+)"[^>]*>/.exec(html)?.[1]?.split(' ') ?? [];
 	const hrefs = named.map((href) => new URL(href, reply.url()).href);
 	expect(hrefs.some((href) => /\/entry\/start\.[^/]+\.js$/.test(href))).toBe(true);
 	expect(hrefs.some((href) => /\/nodes\/\d+\.[^/]+\.js$/.test(href))).toBe(true);
@@ -154,6 +154,34 @@ test("Start pressed before the page's script has loaded opens the lesson once it
 	release();
 	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
 	await expect(page.getByText('Opening the lesson…')).toHaveCount(0);
+	expect(violations).toEqual([]);
+});
+
+test("the student's attempt is asked for once, as soon as the page is painted, and a reload resumes it", async ({
+	page
+}) => {
+	const asked: (string | undefined)[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/practice') {
+			asked.push((request.postDataJSON() as { token?: string }).token);
+		}
+	});
+	// The page's scripts are held back: the attempt's questions come in while they load.
+	const { release, violations } = await holdPageScripts(page);
+	await page.goto(`/m/${SLUG}`, { waitUntil: 'domcontentloaded' });
+	await expect.poll(() => asked).toEqual([undefined]);
+	release();
+	await press(page, /^Start the lesson/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
+	await press(page, /on to the questions/);
+	await expect(panel(page)).toBeVisible();
+	expect(asked).toEqual([undefined]);
+	// A reload resumes the same attempt, with one request carrying this device's token.
+	const token = await page.evaluate((slug) => localStorage.getItem(`closeread.practice.${slug}`), SLUG);
+	expect(token).toBeTruthy();
+	await page.reload();
+	await expect(panel(page)).toBeVisible();
+	await expect.poll(() => asked).toEqual([undefined, token]);
 	expect(violations).toEqual([]);
 });
 

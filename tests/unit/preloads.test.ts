@@ -48,6 +48,15 @@ describe('module preloads after the first paint', () => {
 		expect(sent(await moved.text())?.list).toBe('../a.js');
 	});
 
+	it('names the module whose attempt the script starts once the page is painted', async () => {
+		const moved = await preloadsAfterPaint(reply({ link: '<../a.js>; rel="modulepreload"' }), 'seoul-warns');
+		const html = await moved.text();
+		expect(html).toContain('<script data-modulepreload="../a.js" data-attempt="seoul-warns">');
+		expect(html).not.toMatch(/<script data-modulepreload="[^"]*">/);
+		const quoted = await preloadsAfterPaint(reply({ link: '<../a.js>; rel="modulepreload"' }), 'a"b');
+		expect(await quoted.text()).toContain('data-attempt="a&quot;b"');
+	});
+
 	it('writes the list as an attribute value that cannot end early', async () => {
 		const moved = await preloadsAfterPaint(reply({ link: '<../a"b<c&.js>; rel="modulepreload"' }));
 		expect(await moved.text()).toContain('data-modulepreload="../a&quot;b&lt;c&amp;.js"');

@@ -30,14 +30,22 @@ export async function postAction<T>(
 	signal?: AbortSignal,
 	fetchFn: typeof fetch = fetch
 ): Promise<T> {
-	let res: globalThis.Response;
-	try {
-		res = await fetchFn(url, {
+	// Called inside an async function, so that a fetch that throws is met as one that rejects.
+	const request = (async () =>
+		fetchFn(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
 			body: JSON.stringify(body),
 			signal
-		});
+		}))();
+	return replyTo<T>(request, signal);
+}
+
+/** The parsed answer to a request already sent; throws an Error with a readable message. */
+async function replyTo<T>(request: Promise<globalThis.Response>, signal?: AbortSignal): Promise<T> {
+	let res: globalThis.Response;
+	try {
+		res = await request;
 	} catch (err) {
 		if (signal?.aborted) throw err;
 		throw new Error('Could not reach the server. Check your connection and try again.', { cause: err });
@@ -50,6 +58,27 @@ export async function postAction<T>(
 		throw new Error(message);
 	}
 	return (await res.json()) as T;
+}
+
+/** The practice attempt request the module page's first script sent ahead (preload-after-paint.js). */
+interface EarlyAttempt {
+	slug: string;
+	token: string | null;
+	reply: Promise<globalThis.Response>;
+}
+
+/**
+ * Start or resume the practice attempt on a module: the reply to the request the module page sent
+ * as soon as it was painted, when it was for this module and this device's token, or a new request.
+ * Either way the request is the same, and it is sent once: the early one is taken, and once the
+ * page's script has asked, the early script sends none.
+ */
+export function startPractice<T>(slug: string, token: string | undefined, fetchFn: typeof fetch = fetch): Promise<T> {
+	const holder = globalThis as { closereadAttempt?: EarlyAttempt | null };
+	const early = holder.closereadAttempt;
+	holder.closereadAttempt = null;
+	if (early && early.slug === slug && early.token === (token ?? null)) return replyTo<T>(early.reply);
+	return postAction<T>('/api/practice', { slug, token }, undefined, fetchFn);
 }
 
 async function serverMessage(res: globalThis.Response): Promise<string> {

@@ -1,8 +1,13 @@
 // Sent inside the module page's HTML, at the end of its body (src/lib/server/preloads.ts), and
 // allowed by its hash (svelte.config.js), so the file holds nothing but the code. After the next
-// paint it asks for every script the page needs at once, instead of one import after another.
+// paint it asks for every script the page needs at once, instead of one import after another, and
+// starts the student's attempt (the same request the page's script would make as it starts), so
+// that the lesson's questions come in while those scripts load. The page takes the request up
+// (earlyAttempt in server-actions.ts); if its script started first, nothing is sent from here.
 {
-	const hrefs = (document.currentScript?.dataset.modulepreload ?? '').split(' ').filter(Boolean);
+	const script = document.currentScript;
+	const hrefs = (script?.dataset.modulepreload ?? '').split(' ').filter(Boolean);
+	const slug = script?.dataset.attempt;
 	requestAnimationFrame(() =>
 		setTimeout(() => {
 			for (const href of hrefs) {
@@ -11,6 +16,21 @@
 				link.href = href;
 				document.head.append(link);
 			}
+			if (!slug || 'closereadAttempt' in window) return;
+			let token = null;
+			try {
+				token = localStorage.getItem('closeread.practice.' + slug);
+			} catch {
+				// No storage: a new attempt, as the page's script would start.
+			}
+			const reply = fetch('/api/practice', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify(token === null ? { slug } : { slug, token })
+			});
+			reply.catch(() => {});
+			// @ts-expect-error: read once by the page's script.
+			window.closereadAttempt = { slug, token, reply };
 		})
 	);
 }

@@ -6,6 +6,8 @@
  * is still to be drawn, and the start screen comes later for it. Here the header's list goes to a
  * small script at the end of the body (preload-after-paint.js) that adds the same links once the
  * page has been painted: still all at once, and still before the page's own script asks for them.
+ * Given the module's slug, the same script then starts the student's practice attempt, the request
+ * the page's script would otherwise send only once it has loaded (startPractice takes it up).
  */
 import afterPaint from './preload-after-paint.js?raw';
 
@@ -18,10 +20,10 @@ function attribute(value: string): string {
 
 /**
  * The same response with its module preloads moved from the Link header to the script at the end
- * of the body. Anything else in the header stays there; a response that is not a whole HTML page
+ * of the body, which starts the attempt on `attempt` (a module's slug) when one is given. Anything else in the header stays there; a response that is not a whole HTML page
  * is returned as it is.
  */
-export async function preloadsAfterPaint(response: Response): Promise<Response> {
+export async function preloadsAfterPaint(response: Response, attempt?: string): Promise<Response> {
 	const link = response.headers.get('link');
 	const html = /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
 	if (!link || !html || response.status !== 200 || response.headers.has('content-encoding')) return response;
@@ -37,7 +39,8 @@ export async function preloadsAfterPaint(response: Response): Promise<Response> 
 	const end = text.lastIndexOf('</body>');
 	const init = { status: response.status, statusText: response.statusText };
 	if (hrefs.length === 0 || end < 0) return new Response(text, { ...init, headers: response.headers });
-	const script = `<script data-modulepreload="${attribute(hrefs.join(' '))}">${afterPaint}</script>`;
+	const slug = attempt === undefined ? '' : ` data-attempt="${attribute(attempt)}"`;
+	const script = `<script data-modulepreload="${attribute(hrefs.join(' '))}"${slug}>${afterPaint}</script>`;
 	const headers = new Headers(response.headers);
 	if (rest.length > 0) headers.set('link', rest.join(', '));
 	else headers.delete('link');
