@@ -3,12 +3,12 @@
  * into another browser, cleared only after a warning), the one-time links after creating (focused,
  * kept past an error on the next form, with and without script), and changing an assignment after
  * creating it, each change seen on the student's page; a duplicate for another class; axe on the
- * new screens in light and dark and at 360 px.
+ * new screens in light and dark and at 360 px; what is typed before the page's script runs is kept.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createAssignment, joinAsStudent } from './assignment-steps';
-import { expectNoAxeViolations, SLUG } from './helpers';
+import { expectNoAxeViolations, holdPageScripts, scriptsRunning, SLUG } from './helpers';
 import { loadKey } from './module-key';
 
 const module = loadKey(SLUG);
@@ -422,4 +422,41 @@ test('the counts of My assignments answer only for the links given, and a bad re
 	});
 	expect(tooMany.status()).toBeGreaterThanOrEqual(400);
 	expect(tooMany.status()).toBeLessThan(500);
+});
+
+test("what the teacher fills in before the page's script has run is kept when the script takes the form over", async ({
+	page
+}) => {
+	// On a slow laptop the form shows, and takes typing, well before the page's script runs.
+	const { release, violations } = await holdPageScripts(page);
+	await page.goto('/teach', { waitUntil: 'domcontentloaded' });
+	const title = page.getByLabel('Title students see');
+	const attempts = page.getByLabel('Attempts allowed');
+	const hints = page.getByRole('checkbox', { name: 'Hints available' });
+	const shuffle = page.getByRole('checkbox', { name: /Shuffle the order of questions/ });
+	const held = page.getByRole('radio', { name: 'After they submit' });
+	await title.fill('Typed while loading');
+	await attempts.fill('3');
+	await hints.uncheck();
+	await shuffle.check();
+	await held.check();
+	await page.getByLabel('Lesson').selectOption(SLUG);
+	release();
+	await scriptsRunning(page);
+	await expect(title).toHaveValue('Typed while loading');
+	await expect(attempts).toHaveValue('3');
+	await expect(hints).not.toBeChecked();
+	await expect(shuffle).toBeChecked();
+	await expect(held).toBeChecked();
+	await expect(page.getByLabel('Lesson')).toHaveValue(SLUG);
+	// The script now knows feedback is held back, and offers the practice lock that goes with it.
+	await expect(page.getByRole('checkbox', { name: /Keep practice from showing answers/ })).toBeChecked();
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByRole('heading', { name: '“Typed while loading” is ready' })).toBeFocused();
+	expect(violations).toEqual([]);
+	// The assignment has what was typed: its students see feedback only after they submit.
+	const studentUrl = await page.getByLabel(/Student link \(share/).inputValue();
+	await page.goto(studentUrl);
+	await expect(page.getByRole('heading', { level: 1, name: 'Typed while loading' })).toBeVisible();
+	await expect(page.getByText('You see whether your answers are right after you submit.')).toBeVisible();
 });
