@@ -3,7 +3,7 @@
 // paint it asks for every script the page needs at once, instead of one import after another, and
 // starts the student's attempt (the same request the page's script would make as it starts), so
 // that the lesson's questions come in while those scripts load. The page takes the request up
-// (earlyAttempt in server-actions.ts); if its script started first, nothing is sent from here.
+// (startPractice in server-actions.ts); if its script started first, nothing is sent from here.
 {
 	const script = document.currentScript;
 	const hrefs = (script?.dataset.modulepreload ?? '').split(' ').filter(Boolean);
