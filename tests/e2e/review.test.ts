@@ -10,7 +10,7 @@ import type { ResolvedQuestion } from '../../src/lib/content/module.ts';
 import { addLessonOutcomes, dueCards, emptyDeck, recordReview, type Deck } from '../../src/lib/review/deck.ts';
 import { STORAGE_KEY } from '../../src/lib/review/storage.ts';
 import { nextReviewText } from '../../src/lib/components/review/logic.ts';
-import { expectNoAxeViolations, SLUG } from './helpers';
+import { expectNoAxeViolations, scriptsRunning, SLUG } from './helpers';
 import { loadKey, publicQuestionId } from './module-key';
 import type { PublicQuestion } from '../../src/lib/content/public.ts';
 
@@ -65,6 +65,9 @@ async function choose(page: Page, text: string) {
 async function openWithDeck(page: Page, deck: Deck | null) {
 	await page.clock.setFixedTime(NOW);
 	await page.goto('/review');
+	// The page has read its (empty) deck before the test puts one there: the deck is read afresh,
+	// and an old one renamed, by the page the reload brings, not by this one on its way out.
+	await scriptsRunning(page);
 	await page.evaluate(
 		([key, value]) => {
 			if (value === null) localStorage.removeItem(key);
