@@ -460,3 +460,33 @@ test("what the teacher fills in before the page's script has run is kept when th
 	await expect(page.getByRole('heading', { level: 1, name: 'Typed while loading' })).toBeVisible();
 	await expect(page.getByText('You see whether your answers are right after you submit.')).toBeVisible();
 });
+
+test('without JavaScript, a comment the server refuses comes back as typed, to be mended', async ({ browser }) => {
+	const teacher = await browser.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Period 7 comments');
+	await teacher.close();
+	const student = await joinAsStudent(browser, studentUrl, 'Period 7 comments', 'Ines');
+	await student.context.close();
+
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(resultsUrl);
+	const students = page.getByRole('region', { name: 'Each student' });
+	const ines = students.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ines' }) });
+	await ines.locator('summary', { hasText: 'Comment to Ines' }).click();
+	const box = ines.getByLabel('Comment to Ines, shown with their results');
+	// Pasted from elsewhere with a hidden text-direction character, which the server refuses.
+	const pasted = 'Good use of the map.\u202E See me about paragraph 2.';
+	await box.fill(pasted);
+	await ines.getByRole('button', { name: 'Save comment' }).click();
+	await expect(ines.getByRole('alert')).toHaveText(/hidden text-direction character/);
+	await expect(box).toBeVisible();
+	await expect(box).toHaveValue(pasted);
+	await box.fill(pasted.replace('\u202E', ''));
+	await ines.getByRole('button', { name: 'Save comment' }).click();
+	await expect(students.getByRole('status')).toHaveText(
+		'Your comment to Ines is saved. They see it with their results.'
+	);
+	await expect(ines).toContainText('Good use of the map. See me about paragraph 2.');
+	await context.close();
+});
