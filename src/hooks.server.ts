@@ -27,11 +27,10 @@ export const init: ServerInit = async () => {
 const modulePages = new PageCache();
 const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
 
-/** A request for a module page that the cache may answer, with the module it shows. */
-function cachedModule(event: Parameters<Handle>[0]['event']) {
+/** The module a request for the module page of `slug` shows, when the cache may answer it. */
+function cachedModule(event: Parameters<Handle>[0]['event'], slug: string) {
 	if (event.request.method !== 'GET' || event.url.search !== '') return undefined;
-	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
-	return slug === undefined ? undefined : getModule(slug);
+	return getModule(slug);
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -68,7 +67,7 @@ async function respond(
 	// The start screen's scripts are asked for once it has been painted, not ahead of it: Start works
 	// before they run (early-start.js), and the first paint does not share the line with them.
 	const render = async () => preloadsAfterPaint(await resolve(event), slug);
-	const module = cachedModule(event);
+	const module = cachedModule(event, slug);
 	if (module) {
 		const kept = await modulePages.get(event.url.pathname, module, render);
 		return kept instanceof Response ? kept : answer(kept, event.request);

@@ -19,6 +19,7 @@
 			if (!slug || 'closereadAttempt' in window) return;
 			let token = null;
 			try {
+				// The module page's tokenKey: a device with an attempt resumes it.
 				token = localStorage.getItem('closeread.practice.' + slug);
 			} catch {
 				// No storage: a new attempt, as the page's script would start.

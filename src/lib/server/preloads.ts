@@ -20,8 +20,8 @@ function attribute(value: string): string {
 
 /**
  * The same response with its module preloads moved from the Link header to the script at the end
- * of the body, which starts the attempt on `attempt` (a module's slug) when one is given. Anything else in the header stays there; a response that is not a whole HTML page
- * is returned as it is.
+ * of the body, which starts the attempt on `attempt` (a module's slug) when one is given. Anything
+ * else in the header stays there; a response that is not a whole HTML page is returned as it is.
  */
 export async function preloadsAfterPaint(response: Response, attempt?: string): Promise<Response> {
 	const link = response.headers.get('link');
