@@ -490,3 +490,24 @@ test('without JavaScript, a comment the server refuses comes back as typed, to b
 	await expect(ines).toContainText('Good use of the map. See me about paragraph 2.');
 	await context.close();
 });
+
+test("a comment being written stays open, with its text, when the class's results refresh", async ({ browser }) => {
+	const page = await browser.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(page, 'Period 8 comments');
+	const student = await joinAsStudent(browser, studentUrl, 'Period 8 comments', 'Jo');
+	await student.context.close();
+	await page.clock.install();
+	await page.goto(resultsUrl);
+	await scriptsRunning(page);
+	const students = page.getByRole('region', { name: 'Each student' });
+	const jo = students.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jo' }) });
+	await jo.locator('summary', { hasText: 'Comment to Jo' }).click();
+	const box = jo.getByLabel('Comment to Jo, shown with their results');
+	await box.fill('Half written');
+	// The page asks the server for the class's results every 3 s and shows them afresh.
+	await page.clock.runFor(3000);
+	await expect(page.getByRole('status').filter({ hasText: /Updated .+\./ })).toBeVisible();
+	await expect(box).toBeVisible();
+	await expect(box).toHaveValue('Half written');
+	await page.context().close();
+});
