@@ -511,3 +511,34 @@ test("a comment being written stays open, with its text, when the class's result
 	await expect(box).toHaveValue('Half written');
 	await page.context().close();
 });
+
+test("a comment written before the results page's script has run stays open and kept when the script takes over", async ({
+	browser
+}) => {
+	const page = await browser.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(page, 'Period 9 comments');
+	const student = await joinAsStudent(browser, studentUrl, 'Period 9 comments', 'Kim');
+	await student.context.close();
+	// On a slow laptop the class's page shows, and takes typing, well before its script runs.
+	const { release, violations } = await holdPageScripts(page);
+	await page.goto(resultsUrl, { waitUntil: 'domcontentloaded' });
+	const students = page.getByRole('region', { name: 'Each student' });
+	const kim = students.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Kim' }) });
+	const summary = kim.locator('summary', { hasText: 'Comment to Kim' });
+	await summary.click();
+	const box = kim.getByLabel('Comment to Kim, shown with their results');
+	await box.fill('Typed while loading');
+	release();
+	await scriptsRunning(page);
+	await expect(box).toBeVisible();
+	await expect(box).toHaveValue('Typed while loading');
+	await kim.getByRole('button', { name: 'Save comment' }).click();
+	await expect(kim).toContainText('Typed while loading');
+	// Removed, the comment is gone from the box too: the next one starts empty.
+	await kim.getByRole('button', { name: /Remove comment/ }).click();
+	await expect(kim.getByRole('button', { name: /Remove comment/ })).toHaveCount(0);
+	await summary.click();
+	await expect(box).toHaveValue('');
+	expect(violations).toEqual([]);
+	await page.context().close();
+});
