@@ -124,10 +124,10 @@ function lessonChunks(): Plugin {
 				(name: string, test: (id: string, ctx: ChunkingContext) => boolean) => (id: string, ctx: ChunkingContext) =>
 					!APP.test(id) && test(id, ctx) ? name : null;
 			const groups = [
-				{ name: only('shared', (id, ctx) => inEntries(id, ctx)), priority: 4 },
+				{ name: only('shared', inEntries), priority: 4 },
 				{ name: only('lesson-common', (id, ctx) => inLesson(id, ctx) && inOthers(id, ctx)), priority: 3 },
-				{ name: only('lesson', (id, ctx) => inLesson(id, ctx)), priority: 2 },
-				{ name: only('lesson-player', (id, ctx) => inPlayer(id, ctx)), priority: 1 }
+				{ name: only('lesson', inLesson), priority: 2 },
+				{ name: only('lesson-player', inPlayer), priority: 1 }
 			];
 			return { build: { rolldownOptions: { output: { codeSplitting: { groups } } } } };
 		}

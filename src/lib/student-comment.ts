@@ -7,11 +7,13 @@ import { textProblem, textProblemMessage } from './text/visible.ts';
 
 /** Longest comment, in characters as people count them (code points). */
 export const COMMENT_MAX = 1000;
+/** Longest text taken in before it is tidied and counted (UTF-16 code units): a refused one comes back at most this long. */
+export const COMMENT_INPUT_MAX = COMMENT_MAX * 4;
 
 /** A comment as stored: NFC, \n line ends, no spaces before a line end, at most one blank line in a row, trimmed. */
 export const commentText = z
 	.string()
-	.max(COMMENT_MAX * 4)
+	.max(COMMENT_INPUT_MAX)
 	.transform((s) =>
 		s
 			.normalize('NFC')

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { COMMENT_MAX } from '$lib/student-comment';
+import { COMMENT_INPUT_MAX } from '$lib/student-comment';
 import { byResultsSecret } from '$lib/server/assignments/lookup';
 import {
 	gradeAction,
@@ -45,7 +45,7 @@ function onStudent(what: StudentAction) {
 		if (!result.ok) {
 			// A refused comment comes back with the form, as typed, to be mended rather than written again.
 			const typed = what === 'comment' ? form?.get('comment') : null;
-			const comment = typeof typed === 'string' ? typed.slice(0, COMMENT_MAX * 4) : null;
+			const comment = typeof typed === 'string' ? typed.slice(0, COMMENT_INPUT_MAX) : null;
 			return fail(result.status, { studentError: result.message, action: what, studentId, typed: comment });
 		}
 		return { done: what, student: result.name, studentId, removed: result.removed ?? null };
