@@ -309,6 +309,55 @@ test('every change on the results page reaches the student page', async ({ brows
 	await teacherContext.close();
 });
 
+test('when students see feedback is changed on the results page: freely until a student starts, then only between the held-back kinds', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Period 7 feedback');
+	await teacher.goto(resultsUrl);
+	const change = teacher.getByRole('region', { name: 'Change the assignment' });
+	const choices = change.getByRole('group', { name: 'When students see feedback' });
+	const save = change.getByRole('button', { name: 'Save when feedback comes' });
+	const said = (text: string) => change.getByRole('status').filter({ hasText: text });
+	await expect(choices.getByRole('radio', { name: /^At once/ })).toBeChecked();
+
+	// Nobody has started: feedback is held back from now on, and a student who joins is told so.
+	await choices.getByRole('radio', { name: 'After they submit' }).check();
+	await save.click();
+	await expect(said('Students now see their results when they submit')).toBeVisible();
+	await expect(choices.getByRole('radio', { name: /^After they submit/ })).toBeChecked();
+	await expect(teacher.getByText('feedback after submitting')).toBeVisible();
+	const student = await joinAsStudent(browser, studentUrl, 'Period 7 feedback', 'Ana');
+
+	// A student has started: feedback at once is out of reach, said beside the choices, and a form
+	// posted for it anyway (the radio is disabled) is refused by the server.
+	await teacher.reload();
+	await expect(choices.getByRole('radio', { name: /^At once/ })).toBeDisabled();
+	await expect(
+		change.getByText('Students have started, so only the two held-back choices can be swapped')
+	).toBeVisible();
+	const refused = await teacher.request.post(`${resultsUrl}?/feedback`, {
+		form: { feedback: 'immediate' },
+		headers: { origin: new URL(resultsUrl).origin, accept: 'application/json' }
+	});
+	expect(await refused.text()).toContain('Students have started with feedback held back');
+	await expect(teacher.getByText('feedback after submitting')).toBeVisible();
+
+	// Between the held-back kinds: allowed. Results now wait for the teacher's release.
+	await choices.getByRole('radio', { name: 'When I release the results' }).check();
+	await save.click();
+	await expect(said('Students now see their results when you release them')).toBeVisible();
+	await expect(change.getByRole('button', { name: 'Release results to students' })).toBeVisible();
+	await student.page.getByRole('button', { name: 'Submit my answers…' }).click();
+	await student.page.getByRole('button', { name: 'Submit now' }).click();
+	await expect(student.page.getByText('Your results appear here when your teacher releases them')).toBeVisible();
+
+	await student.context.close();
+	await teacherContext.close();
+});
+
 test('"Duplicate for another class" makes new links with the same settings, kept in My assignments', async ({
 	browser
 }) => {

@@ -195,6 +195,56 @@ describe.each([sqliteTarget(), postgresTarget()])('changing an assignment on $na
 		expect((await reload(held)).releasedAt).toBeNull();
 	});
 
+	it('changes when students see feedback: between the held-back kinds at any time, at once or held back only before anyone starts', async () => {
+		// Feedback at once, nobody started: held back from now on, with practice on the lesson locked.
+		const a = await assignment({ lockPractice: false });
+		expect(await act(a, 'feedback', { feedback: 'immediate' })).toMatchObject({ ok: false, status: 409 });
+		expect(await act(a, 'feedback', { feedback: 'after-submit' })).toMatchObject({ ok: true, action: 'feedback' });
+		expect((await reload(a)).settings).toMatchObject({ feedback: 'after-submit', lockPractice: true });
+		// A student who starts now is told the held-back rules: one answer to each question.
+		const ada = await start(a, 'Ada');
+		const view = await startOrResume(
+			db.repo,
+			module,
+			await reload(a),
+			{ action: 'resume', deviceToken: ada.attempt.deviceToken },
+			now
+		);
+		expect(view.feedback).toBe('after-submit');
+		expect(view.policy).toContain('You give one answer to each question; every answer is saved as you go.');
+
+		// Between "after they submit" and "when I release them": allowed with students at work. Choosing
+		// release hides what was released before, until the teacher releases again.
+		const onRelease = await act(a, 'feedback', { feedback: 'on-release' });
+		expect(onRelease).toMatchObject({ ok: true, message: expect.stringMatching(/when you release them/) });
+		expect(await act(a, 'release')).toMatchObject({ ok: true });
+		expect(await act(a, 'feedback', { feedback: 'after-submit' })).toMatchObject({ ok: true });
+		expect(await act(a, 'feedback', { feedback: 'on-release' })).toMatchObject({ ok: true });
+		expect((await reload(a)).releasedAt).toBeNull();
+
+		// With a student started, held-back feedback cannot turn into feedback at once.
+		const refused = await act(a, 'feedback', { feedback: 'immediate' });
+		expect(refused).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/duplicate/) });
+		expect((await reload(a)).settings.feedback).toBe('on-release');
+
+		// Nor feedback at once into held back, once a student has started (and seen verdicts).
+		const b = await assignment();
+		await start(b, 'Bo');
+		expect(await act(b, 'feedback', { feedback: 'on-release' })).toMatchObject({ ok: false, status: 409 });
+		expect((await reload(b)).settings.feedback).toBe('immediate');
+
+		// Held back, nobody started: feedback at once, with the tries the teacher set.
+		const c = await assignment({ feedback: 'on-release', triesPerQuestion: 3 });
+		const atOnce = await act(c, 'feedback', { feedback: 'immediate' });
+		expect(atOnce).toMatchObject({ ok: true, message: expect.stringMatching(/3 tries per question/) });
+		expect((await reload(c)).settings.feedback).toBe('immediate');
+
+		for (const feedback of ['', 'never', 'IMMEDIATE']) {
+			expect(await act(c, 'feedback', { feedback })).toMatchObject({ ok: false, status: 400 });
+		}
+		expect(await act(c, 'feedback', {})).toMatchObject({ ok: false, status: 400 });
+	});
+
 	it('duplicates for another class: same lesson and settings, its own links and title, no students', async () => {
 		const original = await assignment({
 			feedback: 'on-release',

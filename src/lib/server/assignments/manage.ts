@@ -1,16 +1,17 @@
 /**
  * Changing an assignment after it was made, from its results page: the title, the due time
- * (extended, shortened, removed), releasing results, closing and reopening, and a duplicate for
- * another class. Each change is parsed with zod and checked against the assignment as it is now;
+ * (extended, shortened, removed), when students see feedback, releasing results, closing and
+ * reopening, and a duplicate for another class. Each change is parsed with zod and checked against the assignment as it is now;
  * a change that makes no sense is refused with a 4xx and a sentence the teacher can act on.
  * Students read the assignment afresh on every request, so a change reaches them at once.
  */
 import { z } from 'zod';
 import type { Assignment, AssignmentPatch, Repository } from '../db/repository.ts';
 import { createAssignmentWithSecret, dueField, parseDueTime, titleField, tzOffsetField } from './create.ts';
-import { closedReason } from './policy.ts';
+import { closedReason, isDeferred } from './policy.ts';
+import { feedbackModes, type FeedbackMode } from '../db/schema.ts';
 
-export const manageActions = ['rename', 'due', 'release', 'unrelease', 'close', 'reopen'] as const;
+export const manageActions = ['rename', 'due', 'feedback', 'release', 'unrelease', 'close', 'reopen'] as const;
 export type ManageAction = (typeof manageActions)[number];
 
 export type ManageResult =
@@ -19,6 +20,19 @@ export type ManageResult =
 
 const renameForm = z.object({ title: titleField });
 const dueForm = z.object({ dueAt: dueField, tzOffset: tzOffsetField });
+const feedbackForm = z.object({ feedback: z.enum(feedbackModes, 'Choose when students see feedback.') });
+
+/** What the teacher is told once feedback is changed to each mode. */
+function feedbackSaid(feedback: FeedbackMode, triesPerQuestion: number): string {
+	switch (feedback) {
+		case 'immediate':
+			return `Feedback now comes at once: students see whether each answer is right, with ${triesPerQuestion} ${triesPerQuestion === 1 ? 'try' : 'tries'} per question.`;
+		case 'after-submit':
+			return 'Students now see their results when they submit (those who have submitted see theirs now).';
+		case 'on-release':
+			return 'Students now see their results when you release them, with the button below.';
+	}
+}
 
 /** The form's fields as strings (first value of each); anything else is left behind. */
 function fields(form: FormData | null, names: readonly string[]): Record<string, string> {
@@ -106,6 +120,33 @@ export async function manageAssignment(
 					: wasPastDue
 						? 'The due time is changed and the assignment is open again until then.'
 						: 'The due time is changed. Students see it at once.'
+			);
+		}
+		case 'feedback': {
+			const parsed = feedbackForm.safeParse(fields(form, ['feedback']));
+			if (!parsed.success) return refuse(400, firstMessage(parsed.error));
+			const settings = assignment.settings;
+			const feedback = parsed.data.feedback;
+			if (feedback === settings.feedback) return refuse(409, 'Students already see feedback that way.');
+			// At once, a question takes the tries the teacher set; held back, one answer (a retry needs a
+			// verdict), and practice on the lesson shows no answers. Crossing between the two would change
+			// the rules under answers already given, so it is only for an assignment nobody has started.
+			const crossing = isDeferred(settings) !== isDeferred({ ...settings, feedback });
+			if (crossing && (await repo.listAttempts(assignment.id)).length > 0)
+				return refuse(
+					409,
+					feedback === 'immediate'
+						? 'Students have started with feedback held back, so it can no longer come at once: the rules of their answers would change part way. To give feedback at once, duplicate the assignment for new links.'
+						: 'Students have started and have seen whether their answers are right, so feedback can no longer be held back. To hold it back, duplicate the assignment for new links.'
+				);
+			return save(
+				{
+					// Held back from now on: practice on the lesson shows no answers while it is open.
+					settings: { ...settings, feedback, ...(crossing && feedback !== 'immediate' ? { lockPractice: true } : {}) },
+					// Released only by the teacher's own press, after this change.
+					...(feedback === 'on-release' ? { releasedAt: null } : {})
+				},
+				feedbackSaid(feedback, settings.triesPerQuestion)
 			);
 		}
 		case 'release':

@@ -83,6 +83,7 @@ export const actions = {
 	},
 	rename: managing('rename'),
 	due: managing('due'),
+	feedback: managing('feedback'),
 	release: managing('release'),
 	unrelease: managing('unrelease'),
 	close: managing('close'),
