@@ -5,9 +5,21 @@ import { defineConfig } from 'vitest/config';
 type OutputChunk = Rollup.OutputChunk;
 type ChunkingContext = { getModuleInfo(id: string): { importers: string[] } | null };
 
-/** The modules every page starts from: SvelteKit's two entries (its runtime and the app's) and the root layout. */
+/**
+ * The modules every page starts from: SvelteKit's two entries (its runtime and the app's), the root
+ * layout, and the root error page, which SvelteKit's start loads on every page whether or not it is
+ * shown. In the shared file, the error page costs the start no requests of its own: apart from its
+ * one-line node, each file it needs, and its styles (inlined with the shared ones), are named in the
+ * page already; its own files would be added as links, and its stylesheet fetched, inside the task
+ * in which the page's script takes the page over.
+ */
 const APP = /\/generated\/client-optimized\/app\.js$/;
-const ENTRIES = [/\/@sveltejs\/kit\/src\/runtime\/client\/entry\.js$/, APP, /\/src\/routes\/\+layout\.svelte$/];
+const ENTRIES = [
+	/\/@sveltejs\/kit\/src\/runtime\/client\/entry\.js$/,
+	APP,
+	/\/src\/routes\/\+layout\.svelte$/,
+	/\/src\/routes\/\+error\.svelte$/
+];
 const MODULE_PAGE = /\/src\/routes\/m\/\[slug\]\/\+page\.svelte$/;
 const PLAYER = /\/src\/lib\/components\/lesson\/LessonPlayer\.svelte$/;
 /** The modules from which the lesson's scripts are reached: the entries, the module page and the lesson player. */
