@@ -79,17 +79,42 @@ export function currentQuestion(context: LessonContext): LessonQuestionInfo | un
 	return currentSection(context)?.questions[context.questionIndex];
 }
 
+/** The first question of `section`, from index `from` on, not finished; -1 when there is none. */
+function nextUnfinished(
+	section: LessonSectionInfo | undefined,
+	outcomes: Record<string, QuestionOutcome>,
+	from = 0
+): number {
+	const questions = section?.questions ?? [];
+	for (let i = from; i < questions.length; i++) if (!Object.hasOwn(outcomes, questions[i]!.id)) return i;
+	return -1;
+}
+
+/** Whether the section has a question after the current one still to answer (not finished elsewhere). */
+export function hasQuestionAfter(context: LessonContext): boolean {
+	return nextUnfinished(currentSection(context), context.outcomes, context.questionIndex + 1) >= 0;
+}
+
 /**
- * Where a lesson continues given questions already finished: the first section with a question
- * not finished, at that question; null when every question is finished.
+ * Where a lesson continues given questions already finished (on another device of the student's):
+ * the first section not yet done, at its first question not finished; null when every question is
+ * finished. A section is done when all its questions are; one without questions, when the student
+ * has finished a question after it (without one, it is where they are: it is read, not passed).
+ * `begun` when some of the section's questions are finished: the student has read it, and goes on
+ * to its questions. Questions may have been finished out of order (two devices at once): those
+ * are passed over wherever they fall.
  */
 export function resumePoint(
 	sections: LessonSectionInfo[],
 	outcomes: Record<string, QuestionOutcome>
-): { sectionIndex: number; questionIndex: number } | null {
+): { sectionIndex: number; questionIndex: number; begun: boolean } | null {
+	const finished = (q: LessonQuestionInfo) => Object.hasOwn(outcomes, q.id);
+	const reached = sections.findLastIndex((section) => section.questions.some(finished));
 	for (const [sectionIndex, section] of sections.entries()) {
-		const questionIndex = section.questions.findIndex((q) => !Object.hasOwn(outcomes, q.id));
-		if (questionIndex >= 0) return { sectionIndex, questionIndex };
+		const questionIndex = nextUnfinished(section, outcomes);
+		if (questionIndex >= 0) return { sectionIndex, questionIndex, begun: section.questions.some(finished) };
+		if (section.questions.length === 0 && sectionIndex > reached)
+			return { sectionIndex, questionIndex: 0, begun: false };
 	}
 	return null;
 }
@@ -162,9 +187,10 @@ export const lessonMachine = setup({
 			hasStartOutcomes(event) && resumePoint(context.sections, startOutcomes(event)) === null,
 		/** Started with some questions of a section finished elsewhere: continue at its next question. */
 		midSectionElsewhere: ({ context, event }) =>
-			hasStartOutcomes(event) && (resumePoint(context.sections, startOutcomes(event))?.questionIndex ?? 0) > 0,
-		sectionHasQuestions: ({ context }) => (currentSection(context)?.questions.length ?? 0) > 0,
-		hasNextQuestion: ({ context }) => context.questionIndex + 1 < (currentSection(context)?.questions.length ?? 0),
+			hasStartOutcomes(event) && resumePoint(context.sections, startOutcomes(event))?.begun === true,
+		/** The section has a question not finished (here, or elsewhere before the start). */
+		sectionHasQuestions: ({ context }) => nextUnfinished(currentSection(context), context.outcomes) >= 0,
+		hasNextQuestion: ({ context }) => hasQuestionAfter(context),
 		hasNextSection: ({ context }) => context.sectionIndex + 1 < context.sections.length,
 		hasOutcome: ({ context, event }) =>
 			event.type === 'review.question' && Object.hasOwn(context.outcomes, event.questionId)
@@ -186,11 +212,15 @@ export const lessonMachine = setup({
 		recordOutcome: assign(({ context }, params: { output: QuestionOutput }) => ({
 			outcomes: { ...context.outcomes, [params.output.questionId]: outcomeFrom(params.output) }
 		})),
-		nextQuestion: assign({ questionIndex: ({ context }) => context.questionIndex + 1 }),
-		nextSection: assign({
-			sectionIndex: ({ context }) => context.sectionIndex + 1,
-			questionIndex: 0
+		// Questions finished elsewhere (out of order) are passed over.
+		nextQuestion: assign({
+			questionIndex: ({ context }) =>
+				nextUnfinished(currentSection(context), context.outcomes, context.questionIndex + 1)
 		}),
+		nextSection: assign(({ context }) => ({
+			sectionIndex: context.sectionIndex + 1,
+			questionIndex: Math.max(0, nextUnfinished(context.sections[context.sectionIndex + 1], context.outcomes))
+		})),
 		reset: assign({
 			sectionIndex: 0,
 			questionIndex: 0,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import {
 	currentQuestion,
+	hasQuestionAfter,
 	lessonInputFrom,
 	lessonMachine,
 	questionSnapshot,
@@ -185,12 +186,93 @@ describe('lesson machine', () => {
 			expect(Object.keys(actor.getSnapshot().context.outcomes).sort()).toEqual(['q1', 'q2']);
 		});
 
-		it('a finished section is passed: the next one starts at its reading', () => {
+		it('a finished section is passed; the section without questions after it is read, not passed', () => {
 			const { actor } = start();
 			actor.send({ type: 'lesson.start', outcomes: { q1: done('o1'), q2: done('o2') } });
+			// Nothing after the first section is finished: the student is at the section without questions.
 			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
-			// The first section with a question left (the one without questions is passed as well).
+			expect(actor.getSnapshot().context.sectionIndex).toBe(1);
+			actor.send({ type: 'section.read' });
+			expect(actor.getSnapshot().matches({ section: 'recap' })).toBe(true);
+			actor.send({ type: 'recap.continue' });
+			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
 			expect(actor.getSnapshot().context.sectionIndex).toBe(2);
+		});
+
+		it('a section without questions the student went past elsewhere is passed', () => {
+			const input: LessonInput = {
+				...INPUT,
+				sections: [
+					{ id: 'opening', questions: [{ id: 'q1', type: 'single-choice', hintCount: 0 }] },
+					{ id: 'context', questions: [] },
+					{
+						id: 'ending',
+						questions: [
+							{ id: 'q2', type: 'single-choice', hintCount: 0 },
+							{ id: 'q3', type: 'single-choice', hintCount: 0 }
+						]
+					}
+				]
+			};
+			const { actor } = start(input);
+			actor.send({ type: 'lesson.start', outcomes: { q1: done('o1'), q2: done('o2') } });
+			expect(actor.getSnapshot().matches({ section: 'questions' })).toBe(true);
+			expect(actor.getSnapshot().context.sectionIndex).toBe(2);
+			expect(currentQuestion(actor.getSnapshot().context)?.id).toBe('q3');
+		});
+
+		it('questions finished out of order (two devices at once) are passed over, not asked again', async () => {
+			const { actor } = start();
+			// The second question of the first section and the last one were finished elsewhere.
+			actor.send({ type: 'lesson.start', outcomes: { q2: done('o2'), q3: done('o3') } });
+			// Begun elsewhere: straight to its first question not finished.
+			expect(actor.getSnapshot().matches({ section: 'questions' })).toBe(true);
+			expect(currentQuestion(actor.getSnapshot().context)?.id).toBe('q1');
+			// The player's button says this question finishes the section.
+			expect(hasQuestionAfter(actor.getSnapshot().context)).toBe(false);
+			await answer(actor, 'o1');
+			actor.send({ type: 'question.next' });
+			// q2 is not asked again: the section's recap.
+			expect(actor.getSnapshot().matches({ section: 'recap' })).toBe(true);
+			actor.send({ type: 'recap.continue' });
+			expect(actor.getSnapshot().context.sectionIndex).toBe(1);
+			actor.send({ type: 'section.read' });
+			actor.send({ type: 'recap.continue' });
+			// The last section is read; its one question was finished elsewhere, so on to its recap.
+			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
+			expect(actor.getSnapshot().context.sectionIndex).toBe(2);
+			actor.send({ type: 'section.read' });
+			expect(actor.getSnapshot().matches({ section: 'recap' })).toBe(true);
+			actor.send({ type: 'recap.continue' });
+			expect(actor.getSnapshot().matches('summary')).toBe(true);
+			expect(Object.keys(actor.getSnapshot().context.outcomes).sort()).toEqual(['q1', 'q2', 'q3']);
+		});
+
+		it('a later question of the same section finished elsewhere is passed over after the current one', async () => {
+			const input: LessonInput = {
+				...INPUT,
+				sections: [
+					{
+						id: 'opening',
+						questions: [
+							{ id: 'q1', type: 'single-choice', hintCount: 0 },
+							{ id: 'q2', type: 'single-choice', hintCount: 0 },
+							{ id: 'q3', type: 'single-choice', hintCount: 0 }
+						]
+					}
+				]
+			};
+			const { actor } = start(input);
+			actor.send({ type: 'lesson.start', outcomes: { q2: done('o2') } });
+			expect(currentQuestion(actor.getSnapshot().context)?.id).toBe('q1');
+			expect(hasQuestionAfter(actor.getSnapshot().context)).toBe(true);
+			await answer(actor, 'o1');
+			actor.send({ type: 'question.next' });
+			expect(currentQuestion(actor.getSnapshot().context)?.id).toBe('q3');
+			expect(hasQuestionAfter(actor.getSnapshot().context)).toBe(false);
+			await answer(actor, 'o3');
+			actor.send({ type: 'question.next' });
+			expect(actor.getSnapshot().matches({ section: 'recap' })).toBe(true);
 		});
 
 		it('everything finished: the summary, with every outcome', () => {
@@ -198,6 +280,19 @@ describe('lesson machine', () => {
 			actor.send({ type: 'lesson.start', outcomes: { q1: done('o1'), q2: done('o2'), q3: done('o3') } });
 			expect(actor.getSnapshot().matches('summary')).toBe(true);
 			expect(Object.keys(actor.getSnapshot().context.outcomes).sort()).toEqual(['q1', 'q2', 'q3']);
+		});
+
+		it('a lesson whose sections have no questions starts at the first of them', () => {
+			const { actor } = start({
+				...INPUT,
+				sections: [
+					{ id: 'a', questions: [] },
+					{ id: 'b', questions: [] }
+				]
+			});
+			actor.send({ type: 'lesson.start', outcomes: {} });
+			expect(actor.getSnapshot().matches({ section: 'reading' })).toBe(true);
+			expect(actor.getSnapshot().context.sectionIndex).toBe(0);
 		});
 
 		it('nothing finished: the first section, as on a first start', () => {
