@@ -426,3 +426,34 @@ test('by keyboard alone at 360 px, focus follows the student from the name step 
 	await expectNoAxeViolationsLightAndDark(page, 'the submitted page at 360 px');
 	await context.close();
 });
+
+test('a title the teacher changes while the lesson is open reaches the student with the next answer', async ({
+	browser
+}) => {
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { studentUrl, resultsUrl } = await createAssignment(teacher, 'Period 2 reading');
+	const { context, page } = await joinAsStudent(browser, studentUrl, 'Period 2 reading', 'Ines', {
+		before: (p) => p.clock.install()
+	});
+	await expect(page).toHaveTitle(/^Period 2 reading/);
+
+	await teacher.goto(resultsUrl);
+	const change = teacher.getByRole('region', { name: 'Change the assignment' });
+	await change.getByLabel('Title students see').fill('Period 2: North Korea in the news');
+	await change.getByRole('button', { name: 'Rename' }).click();
+	await expect(change.getByRole('status').filter({ hasText: 'Renamed to' })).toBeVisible();
+
+	// No reload: a few minutes on, the next answer's reply is followed by a light look at the assignment.
+	await page.clock.fastForward('03:00');
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+	const reread = page.waitForResponse((r) => r.url().includes('__data.json'));
+	await press(page, 'Check answer');
+	await reread;
+	// The banner above the lesson names the assignment by its new title.
+	await expect(page.locator('.banner > p > strong')).toHaveText('Period 2: North Korea in the news');
+	await expect(page).toHaveTitle(/^Period 2: North Korea in the news/);
+	await context.close();
+	await teacherContext.close();
+});
