@@ -203,6 +203,19 @@ function moveDueTime(studentUrl: string, due: Date) {
 	}
 }
 
+/**
+ * A few minutes on by the page's clock, the student answers the question on screen; the answer's
+ * reply is followed by the page's light re-read of the assignment, which this waits for.
+ */
+async function answerMinutesLater(page: Page) {
+	await page.clock.fastForward('03:00');
+	const q = await currentQuestion(page, module);
+	await answerRight(page, module, q);
+	const reread = page.waitForResponse((r) => r.url().includes('__data.json'));
+	await press(page, 'Check answer');
+	await reread;
+}
+
 test('a due time moved while the lesson is open reaches the student with the next answer and is announced', async ({
 	browser
 }) => {
@@ -221,13 +234,7 @@ test('a due time moved while the lesson is open reaches the student with the nex
 
 	const later = new Date(due.getTime() + 2 * DAY);
 	moveDueTime(studentUrl, later);
-	// A few minutes on, the next answer's reply is followed by a light look at the assignment.
-	await page.clock.fastForward('03:00');
-	const q = await currentQuestion(page, module);
-	await answerRight(page, module, q);
-	const reread = page.waitForResponse((r) => r.url().includes('__data.json'));
-	await press(page, 'Check answer');
-	await reread;
+	await answerMinutesLater(page);
 	await expectDueShown(line, expectedParts(later, 'Asia/Seoul', 'en-GB'));
 	await expect(said).toHaveText(/^The due time has changed\. Due \w+day /);
 	await expect(said).toContainText(expectedParts(later, 'Asia/Seoul', 'en-GB').weekday);
@@ -444,13 +451,8 @@ test('a title the teacher changes while the lesson is open reaches the student w
 	await change.getByRole('button', { name: 'Rename' }).click();
 	await expect(change.getByRole('status').filter({ hasText: 'Renamed to' })).toBeVisible();
 
-	// No reload: a few minutes on, the next answer's reply is followed by a light look at the assignment.
-	await page.clock.fastForward('03:00');
-	const q = await currentQuestion(page, module);
-	await answerRight(page, module, q);
-	const reread = page.waitForResponse((r) => r.url().includes('__data.json'));
-	await press(page, 'Check answer');
-	await reread;
+	// No reload.
+	await answerMinutesLater(page);
 	// The banner above the lesson names the assignment by its new title.
 	await expect(page.locator('.banner > p > strong')).toHaveText('Period 2: North Korea in the news');
 	await expect(page).toHaveTitle(/^Period 2: North Korea in the news/);

@@ -189,7 +189,7 @@ export const lessonMachine = setup({
 		midSectionElsewhere: ({ context, event }) =>
 			hasStartOutcomes(event) && resumePoint(context.sections, startOutcomes(event))?.begun === true,
 		/** The section has a question not finished (here, or elsewhere before the start). */
-		sectionHasQuestions: ({ context }) => nextUnfinished(currentSection(context), context.outcomes) >= 0,
+		sectionHasQuestionsLeft: ({ context }) => nextUnfinished(currentSection(context), context.outcomes) >= 0,
 		hasNextQuestion: ({ context }) => hasQuestionAfter(context),
 		hasNextSection: ({ context }) => context.sectionIndex + 1 < context.sections.length,
 		hasOutcome: ({ context, event }) =>
@@ -270,7 +270,7 @@ export const lessonMachine = setup({
 			states: {
 				reading: {
 					on: {
-						'section.read': [{ guard: 'sectionHasQuestions', target: 'questions' }, { target: 'recap' }]
+						'section.read': [{ guard: 'sectionHasQuestionsLeft', target: 'questions' }, { target: 'recap' }]
 					}
 				},
 				questions: {

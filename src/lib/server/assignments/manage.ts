@@ -1,8 +1,9 @@
 /**
  * Changing an assignment after it was made, from its results page: the title, the due time
  * (extended, shortened, removed), when students see feedback, releasing results, closing and
- * reopening, and a duplicate for another class. Each change is parsed with zod and checked against the assignment as it is now;
- * a change that makes no sense is refused with a 4xx and a sentence the teacher can act on.
+ * reopening, and a duplicate for another class. Each change is parsed with zod and checked against
+ * the assignment as it is now; a change that makes no sense is refused with a 4xx and a sentence
+ * the teacher can act on.
  * Students read the assignment afresh on every request, so a change reaches them at once.
  */
 import { z } from 'zod';
