@@ -333,6 +333,20 @@ async function toSecondSectionQuestions(page: Page) {
 	await expect(panel(page).getByRole('heading', { level: 2 })).toBeFocused();
 }
 
+test('the passage read before the questions is the one beside them: kept, not made again', async ({ page }) => {
+	await page.goto(`/m/${SLUG}`);
+	await press(page, 'Start the lesson');
+	await expect(page.getByRole('heading', { level: 1, name: module.sections[0]!.title })).toBeFocused();
+	// The reading's first paragraph is marked; the questions' passage has the mark, so it is the same.
+	const first = module.sections[0]!.paragraphs[0]!;
+	await page.locator(`[id="${first}"]`).evaluate((el) => el.setAttribute('data-read-before', ''));
+	await press(page, /on to the questions/);
+	await expect(panel(page)).toBeVisible();
+	await expect(page.locator(`#passage-pane [id="${first}"][data-read-before]`)).toBeVisible();
+	// Beside the questions it carries its sections' headings, which the reading left to its own heading.
+	await expect(page.locator('#passage-pane').getByRole('heading', { level: 2 }).first()).toBeVisible();
+});
+
 test('each question opens at its top, and the passage beside it turns to the current section', async ({ page }) => {
 	test.setTimeout(120_000);
 	await toSecondSectionQuestions(page);
