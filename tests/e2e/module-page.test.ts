@@ -157,6 +157,29 @@ test("Start pressed before the page's script has loaded opens the lesson once it
 	expect(violations).toEqual([]);
 });
 
+test("Start, once enabled, is never disabled again as the page's script takes over: a press at any moment counts", async ({
+	page
+}) => {
+	// Every change of the Start button's disabled attribute, from the first parse on: the value it had.
+	await page.addInitScript(() => {
+		const changes: (string | null)[] = [];
+		(window as unknown as { startChanges: typeof changes }).startChanges = changes;
+		new MutationObserver((records) => {
+			for (const r of records)
+				if ((r.target as HTMLElement).textContent?.includes('Start the lesson')) changes.push(r.oldValue);
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['disabled'], attributeOldValue: true });
+	});
+	await page.goto(`/m/${SLUG}`);
+	await pageIsLive(page);
+	// One change: the page's HTML enables it (it was disabled, old value ""). Before, the page's
+	// script disabled it again while taking the page over, and a press in that moment was lost.
+	expect(await page.evaluate(() => (window as unknown as { startChanges: (string | null)[] }).startChanges)).toEqual([
+		''
+	]);
+	await press(page, /^Start the lesson/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
+});
+
 test("the student's attempt is asked for once, as soon as the page is painted, and a reload resumes it", async ({
 	page
 }) => {
