@@ -11,7 +11,7 @@
  * The page provides both actors (practice, review, assignment). Context holds only plain data, so
  * `getPersistedSnapshot()` survives JSON and a reload resumes with the same draft, try and hints.
  */
-import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup, type SnapshotFrom } from 'xstate';
 import type { QuestionType } from '../content/schema.ts';
 import type { Response } from '../scoring/response.ts';
 import type { GradeResult, HintReply, Verdict } from '../scoring/types.ts';
@@ -282,3 +282,34 @@ export const questionMachine = setup({
 });
 
 export type QuestionMachine = typeof questionMachine;
+
+/** Where a question stands, as the question panel shows it. */
+export type QuestionStage = 'answering' | 'grading' | 'retry' | 'final' | 'error';
+
+export function questionStage(snap: SnapshotFrom<QuestionMachine>): QuestionStage {
+	if (snap.matches('grading')) return 'grading';
+	if (snap.matches('error')) return 'error';
+	if (snap.matches({ feedback: 'final' }) || snap.matches('done')) return 'final';
+	if (snap.matches({ feedback: 'retry' })) return 'retry';
+	return 'answering';
+}
+
+/**
+ * What the question panel shows of a question's snapshot: its stage, its tries and hints, the answer
+ * and its result. The lesson and the review both read a question through this.
+ */
+export function panelState(snap: SnapshotFrom<QuestionMachine>) {
+	const { context } = snap;
+	return {
+		stage: questionStage(snap),
+		tryNumber: context.tryNumber,
+		maxTries: context.maxTries,
+		hints: context.hints,
+		hintLoading: snap.matches({ answering: 'loading' }) || snap.matches({ feedback: { retry: 'loading' } }),
+		hintError: context.hintError,
+		response: context.response,
+		result: context.result,
+		error: context.error,
+		refused: context.refused
+	};
+}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { createActor as create, fromPromise } from 'xstate';
-import { describeError, questionMachine, type QuestionInput } from '../../../src/lib/machines/question.machine.ts';
+import {
+	describeError,
+	panelState,
+	questionMachine,
+	type QuestionInput
+} from '../../../src/lib/machines/question.machine.ts';
 import {
 	postAction,
 	RefusedError,
@@ -216,6 +221,31 @@ describe('question machine', () => {
 		grader.pending[0]?.release();
 		const s = await waitFor(actor, (x) => x.matches('feedback'));
 		expect(s.context.result?.verdict).toBe('correct');
+	});
+
+	it('the panel reads each stage of a question: answering, grading, retry with a hint, final', async () => {
+		const grader = heldGrader(KEY);
+		const actor = createActor(questionMachine.provide({ actors: grader.actors }), { input: input() }).start();
+		expect(panelState(actor.getSnapshot())).toMatchObject({ stage: 'answering', tryNumber: 1, maxTries: 3 });
+		actor.send({ type: 'answer.change', response: choice('o1') });
+		actor.send({ type: 'answer.submit' });
+		expect(panelState(actor.getSnapshot())).toMatchObject({ stage: 'grading', response: choice('o1') });
+		grader.pending[0]?.release();
+		const wrong = await waitFor(actor, (x) => x.matches('feedback'));
+		expect(panelState(wrong)).toMatchObject({ stage: 'retry', hintLoading: false });
+		expect(panelState(wrong).result?.verdict).toBe('incorrect');
+		actor.send({ type: 'hint.request' });
+		expect(panelState(actor.getSnapshot()).hintLoading).toBe(true);
+		const hinted = await askHint(actor);
+		expect(panelState(hinted)).toMatchObject({ stage: 'retry', hintLoading: false });
+		expect(panelState(hinted).hints).toHaveLength(1);
+		actor.send({ type: 'answer.retry' });
+		expect(panelState(actor.getSnapshot())).toMatchObject({ stage: 'answering', tryNumber: 2 });
+		actor.send({ type: 'answer.change', response: choice('o2') });
+		actor.send({ type: 'answer.submit' });
+		grader.pending[1]?.release();
+		const right = await waitFor(actor, (x) => x.matches('feedback'));
+		expect(panelState(right).stage).toBe('final');
 	});
 
 	it('resumes from `initial` input (try, hints, draft)', async () => {
