@@ -83,6 +83,17 @@ export interface QuestionOutput {
 	response: Response | null;
 }
 
+/** What a question gives back when it is done (the machine's output), read from its context. */
+export function questionOutput(context: QuestionContext): QuestionOutput {
+	return {
+		questionId: context.questionId,
+		result: context.result,
+		history: context.history,
+		hintsUsed: context.hintsUsed,
+		response: context.response
+	};
+}
+
 /** Turns whatever a grade actor threw into a sentence for the student. */
 export function describeError(error: unknown): string {
 	if (error instanceof Error && error.message) return error.message;
@@ -272,13 +283,7 @@ export const questionMachine = setup({
 			type: 'final'
 		}
 	},
-	output: ({ context }) => ({
-		questionId: context.questionId,
-		result: context.result,
-		history: context.history,
-		hintsUsed: context.hintsUsed,
-		response: context.response
-	})
+	output: ({ context }) => questionOutput(context)
 });
 
 export type QuestionMachine = typeof questionMachine;

@@ -5,6 +5,7 @@ import {
 	describeError,
 	panelState,
 	questionMachine,
+	questionOutput,
 	type QuestionInput
 } from '../../../src/lib/machines/question.machine.ts';
 import {
@@ -78,6 +79,19 @@ describe('question machine', () => {
 			response: choice('o2')
 		});
 		expect(done.output?.result?.points).toBe(10);
+	});
+
+	it('what the review records as a question turns final is what the machine gives back when it is done', async () => {
+		const { actor } = start();
+		await answer(actor, 'o1');
+		actor.send({ type: 'answer.retry' });
+		const final = await answer(actor, 'o2');
+		expect(panelState(final).stage).toBe('final');
+		const read = questionOutput(final.context);
+		expect(read).toMatchObject({ questionId: 'q1', hintsUsed: 0, response: choice('o2') });
+		expect(read.history.map((t) => t.verdict)).toEqual(['incorrect', 'correct']);
+		actor.send({ type: 'question.next' });
+		expect(actor.getSnapshot().output).toEqual(read);
 	});
 
 	it('wrong then right: try number goes up, the draft is kept to edit, history records both', async () => {
