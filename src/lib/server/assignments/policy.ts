@@ -3,12 +3,13 @@
  * whether feedback is shown now or held back, and whether the link is still open. Pure.
  */
 import type { Module } from '../../content/module.ts';
+import { holdsBack } from '../../scoring/feedback.ts';
 import { describePolicy } from '../../scoring/score.ts';
 import type { AssignmentSettings } from '../db/schema.ts';
 import type { Assignment, Attempt } from '../db/repository.ts';
 
 /** Feedback is held back until the student submits (or the teacher releases). */
-export const isDeferred = (settings: AssignmentSettings) => settings.feedback !== 'immediate';
+export const isDeferred = (settings: AssignmentSettings) => holdsBack(settings.feedback);
 
 /**
  * The module as graded under the assignment: its own scoring with the teacher's tries per
