@@ -148,14 +148,6 @@ function lessonChunks(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), compileHints(), lessonChunks()],
-	// Vite's own preloading of a lazily imported file's scripts is off (its styles are still loaded
-	// with it). Where it matters, the scripts are named already: the module page asks for every
-	// script it needs once painted (preload-after-paint.js), and the lesson player imports nothing
-	// the page has not loaded. Vite's helper went through each import's list of files and added links
-	// inside the task in which the page's script takes the page over, and again as Start opened the
-	// lesson. For other pages, SvelteKit loads a page's code when a link to it is hovered or touched,
-	// so a file found one import later is still asked for before the click.
-	build: { modulePreload: false },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
