@@ -5,17 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { holdsBack } from '../../../src/lib/scoring/feedback.ts';
 import { effectiveModule, isDeferred } from '../../../src/lib/server/assignments/policy.ts';
-import { feedbackModes, type AssignmentSettings } from '../../../src/lib/server/db/schema.ts';
+import { feedbackModes } from '../../../src/lib/server/db/schema.ts';
+import { settingsFrom } from '../../server/db/suite-database.ts';
 import { smallModule } from './helpers.ts';
 
-const settings: AssignmentSettings = {
-	feedback: 'immediate',
-	attemptsAllowed: 1,
-	triesPerQuestion: 3,
-	hintsEnabled: true,
-	dueAt: null,
-	shuffle: false
-};
+const settings = settingsFrom({ triesPerQuestion: 3 });
 
 describe('feedback held back', () => {
 	it('only feedback at once is not held back', () => {
@@ -23,7 +17,7 @@ describe('feedback held back', () => {
 	});
 
 	it.each(feedbackModes)('%s: the form and the server agree, and a held-back question takes one answer', (feedback) => {
-		const s = { ...settings, feedback };
+		const s = settings({ feedback });
 		expect(isDeferred(s)).toBe(holdsBack(feedback));
 		expect(effectiveModule(smallModule(), s).scoring.maxTries).toBe(holdsBack(feedback) ? 1 : 3);
 	});
