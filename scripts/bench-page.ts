@@ -147,7 +147,10 @@ function bareServer(): Promise<{ server: Server; url: string }> {
 
 /**
  * Notes, in the page's own clock, when each step is first usable: Start enabled, the reading
- * screen's button shown, the first question's inputs enabled; and when each click arrives, so that
+ * screen's button shown, the first question's inputs enabled, each on the screen: the step counts
+ * once the frame that draws it has been painted, and Start no sooner than the page's first
+ * contentful paint (a button enabled in the page can wait a hundred milliseconds and more at 4×
+ * CPU before any of the page is drawn). And when each click arrives, so that
  * the time between a step being usable and the click (the harness's, or a student's) is left out.
  * The harness waits through this script and clicks with the mouse: Playwright's locators would
  * evaluate its own injected script in the page (about 110 ms on a 4× slowed CPU), in the middle of
@@ -185,14 +188,37 @@ const MARKS_SCRIPT = `(() => {
 		const b = button('ready');
 		return !!b && !b.hasAttribute('data-early-start');
 	};
+	// The page's first contentful paint, as the browser reports it, and who waits for it.
+	let contentful = null;
+	const onContentful = [];
+	new PerformanceObserver((list) => {
+		const entry = list.getEntriesByName('first-contentful-paint')[0];
+		if (!entry || contentful !== null) return;
+		contentful = entry.startTime;
+		for (const f of onContentful.splice(0)) f();
+	}).observe({ type: 'paint', buffered: true });
+	/** The step is on the screen: the frame after its condition held has been painted (the task after that frame's animation callbacks). */
+	const drawn = (name) =>
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				const painted = performance.now();
+				const done = () => {
+					marks[name] = name === 'ready' ? Math.max(painted, contentful) : painted;
+					waiting[name]?.();
+				};
+				if (name === 'ready' && contentful === null) onContentful.push(done);
+				else done();
+			})
+		);
 	// The steps come in order: only the next one is looked for.
 	const order = ['ready', 'reading', 'question'];
+	const seen = {};
 	const look = () => {
-		if (!('live' in marks) && 'ready' in marks && live()) marks.live = performance.now();
-		const name = order.find((n) => !(n in marks));
+		if (!('live' in marks) && seen.ready && live()) marks.live = performance.now();
+		const name = order.find((n) => !seen[n]);
 		if (name && checks[name]()) {
-			marks[name] = performance.now();
-			waiting[name]?.();
+			seen[name] = true;
+			drawn(name);
 			look();
 		}
 	};
