@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { createRepository } from '../src/lib/server/db/repository.ts';
 
@@ -43,6 +44,8 @@ export interface DbBenchResult {
 	maxMs: number;
 	/** Answers the repository reported as not stored; 0 unless something is wrong. */
 	lost: number;
+	/** The baseline, in the same database and the same way: a one-row insert, each its own transaction. */
+	baseline: { perSecond: number; p99Ms: number };
 }
 
 /** The row shape of scripts/bench.ts. */
@@ -58,7 +61,30 @@ const WARM_UP = 200;
 const BUDGET_PER_SECOND = 500;
 const BUDGET_P99_MS = 100;
 
-/** Save `count` answers into the database at `location` and time each save. */
+/**
+ * `count` writes (after WARM_UP more, not counted), `concurrency` at once, each write timed: how many
+ * a second, and their latencies in order.
+ */
+async function timeWrites(count: number, concurrency: number, write: (n: number) => Promise<void>) {
+	let next = 0;
+	const latencies: number[] = [];
+	const worker = async (total: number, timed: boolean) => {
+		for (let n = next++; n < total; n = next++) {
+			const started = performance.now();
+			await write(n);
+			if (timed) latencies.push(performance.now() - started);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, () => worker(WARM_UP, false)));
+	const began = performance.now();
+	await Promise.all(Array.from({ length: concurrency }, () => worker(WARM_UP + count, true)));
+	const seconds = (performance.now() - began) / 1000;
+	latencies.sort((a, b) => a - b);
+	const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
+	return { seconds, perSecond: count / seconds, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: latencies.at(-1) ?? 0 };
+}
+
+/** Save `count` answers into the database at `location` and time each save; then the baseline. */
 export async function measureRecordAnswer(location: string, options: DbBenchOptions = {}): Promise<DbBenchResult> {
 	const count = options.count ?? 5000;
 	const concurrency = options.concurrency ?? 20;
@@ -110,34 +136,25 @@ export async function measureRecordAnswer(location: string, options: DbBenchOpti
 			final: n % 3 === 0
 		});
 
-		let next = 0;
 		let lost = 0;
-		const latencies: number[] = [];
-		const worker = async (total: number, timed: boolean) => {
-			for (let n = next++; n < total; n = next++) {
-				const started = performance.now();
-				const result = await repo.recordAnswer(answerFor(n));
-				if (timed) latencies.push(performance.now() - started);
-				if (!result.stored) lost++;
-			}
-		};
-		await Promise.all(Array.from({ length: concurrency }, () => worker(WARM_UP, false)));
-		const began = performance.now();
-		await Promise.all(Array.from({ length: concurrency }, () => worker(WARM_UP + count, true)));
-		const seconds = (performance.now() - began) / 1000;
-
-		latencies.sort((a, b) => a - b);
-		const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
+		const answers = await timeWrites(count, concurrency, async (n) => {
+			const result = await repo.recordAnswer(answerFor(n));
+			if (!result.stored) lost++;
+		});
+		// The baseline: the simplest write there is, in the same database, the same way.
+		await sql`create table bench_baseline (id text primary key, n integer not null)`.execute(handle.db);
+		const baseline = await timeWrites(count, concurrency, async (n) => {
+			await handle.db
+				.transaction()
+				.execute((trx) => sql`insert into bench_baseline (id, n) values (${randomUUID()}, ${n})`.execute(trx));
+		});
 		return {
 			database: handle.dialect,
 			answers: count,
 			concurrency,
-			seconds,
-			perSecond: count / seconds,
-			p50Ms: at(0.5),
-			p99Ms: at(0.99),
-			maxMs: latencies.at(-1) ?? 0,
-			lost
+			...answers,
+			lost,
+			baseline: { perSecond: baseline.perSecond, p99Ms: baseline.p99Ms }
 		};
 	} finally {
 		await handle.close();
@@ -202,14 +219,14 @@ export async function benchDb(opts: { parts?: string[] } & DbBenchOptions = {}):
 		const setup = `${r.answers} answers, ${r.concurrency} at once`;
 		return [
 			{
-				measure: `${name}: answers saved per second (${setup})`,
-				value: `${Math.round(r.perSecond)}/s`,
+				measure: `${name}: answers saved per second (${setup}), beside a one-row insert the same way`,
+				value: `${Math.round(r.perSecond)}/s (one-row insert ${Math.round(r.baseline.perSecond)}/s; ratio ${(r.perSecond / r.baseline.perSecond).toFixed(2)})`,
 				budget: `≥ ${BUDGET_PER_SECOND}/s`,
 				ok: r.perSecond >= BUDGET_PER_SECOND && r.lost === 0
 			},
 			{
-				measure: `${name}: recordAnswer p99 latency`,
-				value: `${r.p99Ms.toFixed(1)} ms`,
+				measure: `${name}: recordAnswer p99 latency, beside the one-row insert's`,
+				value: `${r.p99Ms.toFixed(1)} ms (one-row insert ${r.baseline.p99Ms.toFixed(1)} ms; ratio ${(r.p99Ms / r.baseline.p99Ms).toFixed(1)})`,
 				budget: `≤ ${BUDGET_P99_MS} ms`,
 				ok: r.p99Ms <= BUDGET_P99_MS
 			}
@@ -240,11 +257,13 @@ function printTable(results: Awaited<ReturnType<typeof measureBoth>>): void {
 		'p50 ms',
 		'p99 ms',
 		'max ms',
-		'not stored'
+		'not stored',
+		'one-row inserts/s',
+		'one-row insert p99 ms'
 	];
 	const body = results.map((r) =>
 		'error' in r
-			? [r.database, `error: ${r.error.split('\n')[0]}`, '', '', '', '', '', '', '']
+			? [r.database, `error: ${r.error.split('\n')[0]}`, '', '', '', '', '', '', '', '', '']
 			: [
 					r.database,
 					String(r.answers),
@@ -254,7 +273,9 @@ function printTable(results: Awaited<ReturnType<typeof measureBoth>>): void {
 					r.p50Ms.toFixed(2),
 					r.p99Ms.toFixed(2),
 					r.maxMs.toFixed(2),
-					String(r.lost)
+					String(r.lost),
+					Math.round(r.baseline.perSecond).toString(),
+					r.baseline.p99Ms.toFixed(2)
 				]
 	);
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
