@@ -268,11 +268,12 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 
 	// Saturation: every student at once, as fast as the server answers.
 	const crowd = await startStudents(o, saturation + 100, humans + 900);
+	const baseSat = await staticBaseline(o.base, saturation, closedSeconds);
 	const sat = await closedLoop(o.base, crowd, saturation, closedSeconds);
 	const errorsSat = sat.errors + sat.reused;
 	rows.push({
-		measure: `Grading at saturation, ${saturation} connections closed loop (${sat.requests} actions): requests/s, p50 / p99${valid(errorsSat)}`,
-		value: `${sat.perSecond.toFixed(0)}, ${sat.p50} / ${sat.p99} ms`,
+		measure: `Grading at saturation, ${saturation} connections closed loop (${sat.requests} actions): requests/s, p50 / p99, beside the static file at ${saturation} connections${valid(errorsSat)}${baseSat.errors ? ` (static file: ${baseSat.errors} errors)` : ''}`,
+		value: `${sat.perSecond.toFixed(0)}, ${sat.p50} / ${sat.p99} ms (static file ${baseSat.perSecond.toFixed(0)}/s, p99 ${baseSat.p99} ms; ratio of requests/s ${(sat.perSecond / baseSat.perSecond).toFixed(2)})`,
 		budget: '0 errors',
 		ok: errorsSat === 0
 	});
