@@ -141,13 +141,15 @@ export async function measureRecordAnswer(location: string, options: DbBenchOpti
 			const result = await repo.recordAnswer(answerFor(n));
 			if (!result.stored) lost++;
 		});
-		// The baseline: the simplest write there is, in the same database, the same way.
-		await sql`create table bench_baseline (id text primary key, n integer not null)`.execute(handle.db);
+		// The baseline: the simplest write there is, in the same database, the same way. Its scratch
+		// table goes again afterwards: BENCH_DATABASE_URL may name a database that is used again.
+		await sql`create table if not exists bench_baseline (id text primary key, n integer not null)`.execute(handle.db);
 		const baseline = await timeWrites(count, concurrency, async (n) => {
 			await handle.db
 				.transaction()
 				.execute((trx) => sql`insert into bench_baseline (id, n) values (${randomUUID()}, ${n})`.execute(trx));
 		});
+		await sql`drop table bench_baseline`.execute(handle.db);
 		return {
 			database: handle.dialect,
 			answers: count,
