@@ -471,10 +471,9 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 	if (!CHROMIUM) return [{ measure: 'Lighthouse', value: 'no Chromium found', budget: '', ok: null }];
 	const dir = mkdtempSync(join(tmpdir(), 'lh-'));
 	const bare = await bareServer();
-	const pages = [
-		{ url: `${base}/m/${slug}`, reports: [] as LighthouseReport[], repeated: 0 },
-		{ url: bare.url, reports: [] as LighthouseReport[], repeated: 0 }
-	];
+	const app = { url: `${base}/m/${slug}`, reports: [] as LighthouseReport[], repeated: 0 };
+	const baseline = { url: bare.url, reports: [] as LighthouseReport[], repeated: 0 };
+	const pages = [app, baseline];
 	let attempt = 0;
 	try {
 		while (pages.some((p) => p.reports.length < 3)) {
@@ -487,7 +486,7 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 						page.repeated++;
 						continue;
 					}
-					const which = page === pages[0] ? 'the module page' : 'the bare page';
+					const which = page === app ? 'the module page' : 'the bare page';
 					return [
 						{
 							measure: 'Lighthouse (mobile)',
@@ -504,7 +503,6 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 		bare.server.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
-	const [app, baseline] = pages as [(typeof pages)[number], (typeof pages)[number]];
 	const reports = app.reports;
 	const repeated = app.repeated + baseline.repeated;
 	const score = (report: (typeof reports)[number], id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
