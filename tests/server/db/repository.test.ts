@@ -678,8 +678,12 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 			expect(await repo.listAnswers(mine.attempt.id)).toEqual([]);
 		});
 
-		it('refuses an answer to an unknown attempt', async () => {
+		it('refuses an answer to an unknown attempt, of either kind', async () => {
 			await expect(repo.recordAnswer(newAnswer(randomUUID(), 'q1', 1))).rejects.toMatchObject({
+				name: 'RepositoryError',
+				code: 'not-found'
+			});
+			await expect(repo.recordAnswer(newAnswer(randomUUID(), 'q1', 1), 'practice')).rejects.toMatchObject({
 				name: 'RepositoryError',
 				code: 'not-found'
 			});

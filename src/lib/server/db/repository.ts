@@ -1,7 +1,8 @@
 /**
  * Every read and write of assignments, attempts and answers. Routes call this and nothing else
  * touches the tables. Values always travel as bound parameters (Kysely builds every statement);
- * every write runs in a transaction through `withWrite`.
+ * every write runs under the same write rules (unavailable.ts), in a transaction through `withWrite`
+ * or, for an answer, as one statement (recordAnswer).
  *
  * Idempotency is the point of this layer: the browser generates attempt and answer ids, and a
  * post that arrives twice, late, or out of order is applied at most once. The database enforces
@@ -740,7 +741,6 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		async recordAnswer(input: NewAnswer, kind: AttemptKind = 'assignment'): Promise<RecordAnswerResult> {
 			// Both tables have the same columns; the cast lets one typed statement serve either.
 			const table = TRIES_TABLE[kind] as 'answers';
-			const parent = (kind === 'assignment' ? 'attempts' : 'practice_attempts') as 'attempts';
 			const row = {
 				id: input.id,
 				attempt_id: input.attemptId,
@@ -757,18 +757,26 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 				// Left to the column's default (0) when on time.
 				...(input.late ? { late: 1 } : {})
 			};
-			return withWrite(async (trx): Promise<RecordAnswerResult> => {
-				const attempt = await trx.selectFrom(parent).select('id').where('id', '=', input.attemptId).executeTakeFirst();
-				if (!attempt) throw new RepositoryError('not-found', 'No such attempt.');
-				// No conflict target: any of the unique constraints turns the insert into a no-op.
-				const inserted = await trx
-					.insertInto(table)
-					.values(row)
-					.onConflict((oc) => oc.doNothing())
-					.returningAll()
-					.executeTakeFirst();
+			// One statement under the write rules, not a transaction: the insert is atomic on its own, and
+			// the attempt's foreign key refuses a try for an attempt that does not exist (or was deleted a
+			// moment before). On PostgreSQL that is one round trip instead of four (begin, a look-up of the
+			// attempt, the insert, commit). Only when the insert changes nothing do reads follow.
+			return write(async (): Promise<RecordAnswerResult> => {
+				let inserted: AnswerRow | undefined;
+				try {
+					// No conflict target: any of the unique constraints turns the insert into a no-op.
+					inserted = await db
+						.insertInto(table)
+						.values(row)
+						.onConflict((oc) => oc.doNothing())
+						.returningAll()
+						.executeTakeFirst();
+				} catch (error) {
+					if (isForeignKeyError(error)) throw new RepositoryError('not-found', 'No such attempt.');
+					throw error;
+				}
 				if (inserted) return { stored: true, answer: toAnswer(inserted) };
-				return { stored: false, ...(await findDuplicate(trx, input, table)) };
+				return { stored: false, ...(await findDuplicate(db, input, table)) };
 			});
 		},
 
@@ -1200,7 +1208,7 @@ async function deviceOf(trx: Reader, studentId: string, deviceHash: string): Pro
 
 /** The stored answer a rejected insert collided with, and which rule it broke. */
 async function findDuplicate(
-	trx: Tx,
+	trx: Kysely<Database>,
 	input: NewAnswer,
 	table: 'answers'
 ): Promise<{ reason: DuplicateReason; answer: Answer }> {
@@ -1230,6 +1238,12 @@ async function findDuplicate(
 	if (final) return { reason: 'already-final', answer: toAnswer(final) };
 	// The row it collided with was deleted in between (the teacher deleted the class's data).
 	throw new RepositoryError('conflict', 'This answer collided with one that no longer exists.');
+}
+
+/** A row refused for naming a parent row that does not exist (SQLite, PostgreSQL 23503). */
+function isForeignKeyError(error: unknown): boolean {
+	const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+	return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 function toAssignment(row: AssignmentRow): Assignment {
