@@ -772,7 +772,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 						.returningAll()
 						.executeTakeFirst();
 				} catch (error) {
-					if (isForeignKeyError(error)) throw new RepositoryError('not-found', 'No such attempt.');
+					if (isForeignKeyViolation(error)) throw new RepositoryError('not-found', 'No such attempt.');
 					throw error;
 				}
 				if (inserted) return { stored: true, answer: toAnswer(inserted) };
@@ -1208,7 +1208,7 @@ async function deviceOf(trx: Reader, studentId: string, deviceHash: string): Pro
 
 /** The stored answer a rejected insert collided with, and which rule it broke. */
 async function findDuplicate(
-	trx: Kysely<Database>,
+	trx: Reader,
 	input: NewAnswer,
 	table: 'answers'
 ): Promise<{ reason: DuplicateReason; answer: Answer }> {
@@ -1238,12 +1238,6 @@ async function findDuplicate(
 	if (final) return { reason: 'already-final', answer: toAnswer(final) };
 	// The row it collided with was deleted in between (the teacher deleted the class's data).
 	throw new RepositoryError('conflict', 'This answer collided with one that no longer exists.');
-}
-
-/** A row refused for naming a parent row that does not exist (SQLite, PostgreSQL 23503). */
-function isForeignKeyError(error: unknown): boolean {
-	const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-	return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 function toAssignment(row: AssignmentRow): Assignment {
@@ -1362,4 +1356,10 @@ function errorCode(error: unknown): string {
 function isUniqueViolation(error: unknown): boolean {
 	const code = errorCode(error);
 	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** A row refused for naming a parent row that does not exist. */
+function isForeignKeyViolation(error: unknown): boolean {
+	const code = errorCode(error);
+	return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
