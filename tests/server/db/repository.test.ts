@@ -711,6 +711,78 @@ describe.each([sqliteTarget(), postgresTarget()])('repository on $name', { timeo
 		});
 	});
 
+	describe('hints and the log of one question', () => {
+		it('stores hints in order, each number once, and says how many are served', async () => {
+			const { attempt } = await startedAttempt();
+			const hint = (hintNumber: number) => repo.recordHint({ attemptId: attempt.id, questionId: 'q1', hintNumber });
+			// Hint 2 before hint 1 is not stored: nothing was served yet.
+			expect(await hint(2)).toBe(0);
+			expect(await hint(1)).toBe(1);
+			expect(await hint(1)).toBe(1);
+			// Asked for again while more are served: the count, unchanged.
+			expect(await hint(2)).toBe(2);
+			expect(await hint(1)).toBe(2);
+			expect(await hint(4)).toBe(2);
+			expect(await repo.hintCounts(attempt.id)).toEqual({ q1: 2 });
+		});
+
+		it('stores one hint when the same number is asked for many times at once', async () => {
+			const { attempt } = await startedAttempt();
+			const served = await Promise.all(
+				Array.from({ length: 12 }, () => repo.recordHint({ attemptId: attempt.id, questionId: 'q2', hintNumber: 1 }))
+			);
+			expect(served).toEqual(Array(12).fill(1));
+			// Hints 3 and 2 at once: 2 is stored, and 3 only if 2 was in before it; never 3 without 2.
+			const [, two] = await Promise.all(
+				[3, 2].map((n) => repo.recordHint({ attemptId: attempt.id, questionId: 'q2', hintNumber: n }))
+			);
+			expect(two).toBe(2);
+			const numbers = await handle.db
+				.selectFrom('hints')
+				.select('hint_number')
+				.where('attempt_id', '=', attempt.id)
+				.orderBy('hint_number')
+				.execute();
+			const stored = numbers.map((r) => r.hint_number);
+			expect(stored.length === 2 ? stored : [1, 2]).toEqual([1, 2]);
+			expect(stored.length === 3 ? stored : [1, 2, 3]).toEqual([1, 2, 3]);
+			expect(await repo.questionLog('assignment', attempt.id, 'q2')).toEqual({ answers: [], hintsUsed: stored.length });
+		});
+
+		it("gives one question's tries in order with its hint count, for either kind of attempt", async () => {
+			const { attempt } = await startedAttempt();
+			expect(await repo.questionLog('assignment', attempt.id, 'q1')).toEqual({ answers: [], hintsUsed: 0 });
+			const second = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 2));
+			const first = await repo.recordAnswer(newAnswer(attempt.id, 'q1', 1));
+			const reveal = await repo.recordAnswer(
+				newAnswer(attempt.id, 'q1', 1, { revealed: true, final: true, points: 0 })
+			);
+			await repo.recordAnswer(newAnswer(attempt.id, 'q9', 1));
+			await repo.recordHint({ attemptId: attempt.id, questionId: 'q1', hintNumber: 1 });
+			await repo.recordHint({ attemptId: attempt.id, questionId: 'q9', hintNumber: 1 });
+			await repo.recordHint({ attemptId: attempt.id, questionId: 'q9', hintNumber: 2 });
+			expect(await repo.questionLog('assignment', attempt.id, 'q1')).toEqual({
+				answers: [first.answer, reveal.answer, second.answer],
+				hintsUsed: 1
+			});
+			// Hints served before any try are counted too.
+			await repo.recordHint({ attemptId: attempt.id, questionId: 'q5', hintNumber: 1 });
+			expect(await repo.questionLog('assignment', attempt.id, 'q5')).toEqual({ answers: [], hintsUsed: 1 });
+
+			const practice = await repo.startPracticeAttempt({
+				tokenHash: sha256(randomUUID()),
+				moduleSlug: 'm',
+				secret: 's'
+			});
+			const tried = await repo.recordAnswer(newAnswer(practice.id, 'q1', 1), 'practice');
+			await repo.recordHint({ attemptId: practice.id, questionId: 'q1', hintNumber: 1 });
+			expect(await repo.questionLog('practice', practice.id, 'q1')).toEqual({ answers: [tried.answer], hintsUsed: 1 });
+			// An assignment's tries are not a practice attempt's, nor the other way round.
+			expect((await repo.questionLog('practice', attempt.id, 'q1')).answers).toEqual([]);
+			expect((await repo.questionLog('assignment', practice.id, 'q1')).answers).toEqual([]);
+		});
+	});
+
 	describe('students', () => {
 		it('a known name acts from its own devices or with its code; any other start is flagged and refused', async () => {
 			const assignment = await repo.createAssignment(newAssignment());

@@ -2,7 +2,7 @@
  * Every read and write of assignments, attempts and answers. Routes call this and nothing else
  * touches the tables. Values always travel as bound parameters (Kysely builds every statement);
  * every write runs under the same write rules (unavailable.ts), in a transaction through `withWrite`
- * or, for an answer, as one statement (recordAnswer).
+ * or, for an answer or a hint, as one statement (recordAnswer, recordHint).
  *
  * Idempotency is the point of this layer: the browser generates attempt and answer ids, and a
  * post that arrives twice, late, or out of order is applied at most once. The database enforces
@@ -933,30 +933,40 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		 * Record that hint `hintNumber` of a question was served. Hints come in order: number n is
 		 * stored only when n − 1 hints are already recorded; a repeat of a stored number changes
 		 * nothing. Returns how many hints are recorded afterwards.
+		 *
+		 * One statement under the write rules: the insert carries its own condition (the count of the
+		 * hints already served), so that on PostgreSQL a hint is one round trip, not a transaction of
+		 * four. Two requests for the same number meet at the primary key, and one of them stores
+		 * nothing. Only when nothing is stored does a count follow.
 		 */
 		async recordHint(input: { attemptId: string; questionId: string; hintNumber: number; createdAt?: string }) {
-			return withWrite(async (trx) => {
-				const counted = await trx
-					.selectFrom('hints')
-					.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-					.where('attempt_id', '=', input.attemptId)
-					.where('question_id', '=', input.questionId)
-					.executeTakeFirstOrThrow();
-				const served = Number(counted.n);
-				if (input.hintNumber === served + 1) {
-					await trx
-						.insertInto('hints')
-						.values({
-							attempt_id: input.attemptId,
-							question_id: input.questionId,
-							hint_number: input.hintNumber,
-							created_at: input.createdAt ?? now()
-						})
-						.onConflict((oc) => oc.doNothing())
-						.execute();
-					return served + 1;
-				}
-				return served;
+			const { attemptId, questionId, hintNumber } = input;
+			const served = db
+				.selectFrom('hints')
+				.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+				.where('attempt_id', '=', attemptId)
+				.where('question_id', '=', questionId);
+			return write(async () => {
+				const inserted = await db
+					.insertInto('hints')
+					.columns(['attempt_id', 'question_id', 'hint_number', 'created_at'])
+					.expression(
+						db
+							.selectNoFrom((eb) => [
+								eb.cast<string>(eb.val(attemptId), 'text').as('attempt_id'),
+								eb.cast<string>(eb.val(questionId), 'text').as('question_id'),
+								eb.cast<number>(eb.val(hintNumber), 'integer').as('hint_number'),
+								eb.cast<string>(eb.val(input.createdAt ?? now()), 'text').as('created_at')
+							])
+							// SQLite needs a WHERE on an INSERT … SELECT with ON CONFLICT; this one is the rule itself.
+							.where((eb) => eb(served, '=', hintNumber - 1))
+					)
+					.onConflict((oc) => oc.doNothing())
+					.returning('hint_number')
+					.executeTakeFirst();
+				if (inserted) return hintNumber;
+				const counted = await served.executeTakeFirstOrThrow();
+				return Number(counted.n);
 			});
 		},
 
