@@ -288,6 +288,15 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		return row && toAssignment(row);
 	}
 
+	/** How many hints of one question an attempt has been served: a query, run alone or inside another. */
+	function hintsServed(attemptId: string, questionId: string) {
+		return db
+			.selectFrom('hints')
+			.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+			.where('attempt_id', '=', attemptId)
+			.where('question_id', '=', questionId);
+	}
+
 	const keys = new Map<string, Promise<string>>();
 
 	return {
@@ -893,12 +902,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 					.orderBy('try_number')
 					.orderBy('revealed')
 					.execute(),
-				db
-					.selectFrom('hints')
-					.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-					.where('attempt_id', '=', attemptId)
-					.where('question_id', '=', questionId)
-					.executeTakeFirstOrThrow()
+				hintsServed(attemptId, questionId).executeTakeFirstOrThrow()
 			]);
 			return { answers: rows.map(toAnswer), hintsUsed: Number(hints.n) };
 		},
@@ -941,11 +945,7 @@ export function createRepository(db: Kysely<Database>, options: RepositoryOption
 		 */
 		async recordHint(input: { attemptId: string; questionId: string; hintNumber: number; createdAt?: string }) {
 			const { attemptId, questionId, hintNumber } = input;
-			const served = db
-				.selectFrom('hints')
-				.select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-				.where('attempt_id', '=', attemptId)
-				.where('question_id', '=', questionId);
+			const served = hintsServed(attemptId, questionId);
 			return write(async () => {
 				const inserted = await db
 					.insertInto('hints')
