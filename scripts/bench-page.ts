@@ -255,12 +255,26 @@ type BenchWindow = {
 
 /** One fresh browser context: start ready, and the machine time to the first question. */
 async function firstQuestionRun(browser: Browser, url: string, cpu: number) {
+	return (await firstQuestionFlow(browser, url, cpu, false)).times;
+}
+
+/**
+ * The student's way to the first question in a fresh context: press Start as soon as it is usable,
+ * then "on to the questions". Traced (a separate run from the timed ones, as tracing costs the page
+ * time), it also gives the trace and the page's marks, to sum the page's work.
+ */
+async function firstQuestionFlow(browser: Browser, url: string, cpu: number, traced: boolean) {
 	const context = await browser.newContext();
+	let tracing = false;
 	try {
 		const page = await context.newPage();
 		await page.addInitScript(MARKS_SCRIPT);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+		if (traced) {
+			await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+			tracing = true;
+		}
 		await page.goto(url, { waitUntil: 'commit' });
 		const step = (name: string) => page.evaluate((n) => (window as unknown as BenchWindow).__benchWait(n), name);
 		const click = async (name: string) => {
@@ -273,16 +287,74 @@ async function firstQuestionRun(browser: Browser, url: string, cpu: number) {
 		await click('reading');
 		await step('question');
 		const m = await page.evaluate(() => (window as unknown as BenchWindow).__benchMarks);
+		const trace = tracing ? await browser.stopTracing() : null;
+		tracing = false;
 		const [startClick, readClick] = m.clicks;
-		return {
+		const times = {
 			ready: m.ready,
 			// The bare page's Start carries no early mark: it is live as soon as it is enabled.
 			live: m.live ?? Number.NaN,
 			first: m.ready + (m.reading! - startClick!) + (m.question! - readClick!)
 		};
+		return { times, marks: m, trace };
 	} finally {
+		// A run that failed midway still ends its trace, or the next run could not start one.
+		if (tracing) await browser.stopTracing().catch(() => undefined);
 		await context.close();
 	}
+}
+
+interface TraceEvent {
+	name: string;
+	ph: string;
+	pid: number;
+	tid: number;
+	ts: number;
+	dur?: number;
+	tdur?: number;
+	args?: { name?: string; data?: { type?: string } };
+}
+
+/**
+ * The page's own work from the start of the navigation to the first question, clicks and the waits
+ * before them included: the CPU time of every task on the page's main thread, as the trace records
+ * it. The machine-time rows leave out what happens between a step being usable and the click, so a
+ * page that did its work there would look faster than it is; this row counts that work too. The
+ * page's main thread is the one that received the clicks; the page's clock is aligned to the
+ * trace's by the first click.
+ */
+function mainThreadWork(trace: Buffer, marks: Marks): number {
+	const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+	const clicks = events
+		.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
+		.sort((a, b) => a.ts - b.ts);
+	const first = clicks[0];
+	if (!first || marks.question === undefined) throw new Error('the traced run has no click or no first question');
+	const start = first.ts - marks.clicks[0]! * 1000;
+	const end = start + marks.question * 1000;
+	let cpu = 0;
+	for (const e of events)
+		if (
+			e.ph === 'X' &&
+			e.pid === first.pid &&
+			e.tid === first.tid &&
+			(e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
+			e.ts >= start &&
+			e.ts < end
+		)
+			cpu += e.tdur ?? 0;
+	return cpu / 1000;
+}
+
+/** One traced warm-up and five traced runs, each in a fresh context; the median work and its range. */
+async function firstQuestionWork(browser: Browser, url: string, cpu: number) {
+	await firstQuestionFlow(browser, url, cpu, true);
+	const works: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const { marks, trace } = await firstQuestionFlow(browser, url, cpu, true);
+		works.push(mainThreadWork(trace!, marks));
+	}
+	return { work: median(works), range: `${ms(Math.min(...works))}–${ms(Math.max(...works))}` };
 }
 
 /** One warm-up and five measured runs, each in a fresh context; the medians. */
@@ -329,6 +401,15 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
 				ok: app.first <= budget
 			});
 		}
+		const appWork = await firstQuestionWork(browser, `${base}/m/${slug}`, 1);
+		const bareWork = await firstQuestionWork(browser, bare.url, 1);
+		rows.push({
+			measure:
+				"Page's main-thread CPU time to the first question, clicks and waits included, 1× CPU, traced, median of 5",
+			value: `${ms(appWork.work)} (${appWork.range}; bare page ${ms(bareWork.work)}, ratio ${(appWork.work / bareWork.work).toFixed(1)})`,
+			budget: '',
+			ok: null
+		});
 	} finally {
 		await browser.close();
 		bare.server.close();
