@@ -310,9 +310,8 @@ interface TraceEvent {
 	pid: number;
 	tid: number;
 	ts: number;
-	dur?: number;
 	tdur?: number;
-	args?: { name?: string; data?: { type?: string } };
+	args?: { data?: { type?: string } };
 }
 
 /**
@@ -346,28 +345,32 @@ function mainThreadWork(trace: Buffer, marks: Marks): number {
 	return cpu / 1000;
 }
 
-/** One traced warm-up and five traced runs, each in a fresh context; the median work and its range. */
-async function firstQuestionWork(browser: Browser, url: string, cpu: number) {
-	await firstQuestionFlow(browser, url, cpu, true);
-	const works: number[] = [];
-	for (let i = 0; i < 5; i++) {
-		const { marks, trace } = await firstQuestionFlow(browser, url, cpu, true);
-		works.push(mainThreadWork(trace!, marks));
-	}
-	return { work: median(works), range: `${ms(Math.min(...works))}–${ms(Math.max(...works))}` };
+/** The lowest and highest of some runs' figures, as "a–b". */
+const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+
+/** One warm-up and five measured runs of `run`, in turn (each run opens its own fresh context). */
+async function fiveRuns<T>(run: () => Promise<T>): Promise<T[]> {
+	await run();
+	const runs: T[] = [];
+	for (let i = 0; i < 5; i++) runs.push(await run());
+	return runs;
 }
 
-/** One warm-up and five measured runs, each in a fresh context; the medians. */
+/** The page's work to the first question over five traced runs: the median and its range. */
+async function firstQuestionWork(browser: Browser, url: string, cpu: number) {
+	const runs = await fiveRuns(() => firstQuestionFlow(browser, url, cpu, true));
+	const works = runs.map(({ marks, trace }) => mainThreadWork(trace!, marks));
+	return { work: median(works), range: spread(works) };
+}
+
+/** The machine times to the first question over five runs: the medians. */
 async function firstQuestion(browser: Browser, url: string, cpu: number) {
-	await firstQuestionRun(browser, url, cpu);
-	const runs = [];
-	for (let i = 0; i < 5; i++) runs.push(await firstQuestionRun(browser, url, cpu));
+	const runs = await fiveRuns(() => firstQuestionRun(browser, url, cpu));
 	return {
 		ready: median(runs.map((r) => r.ready)),
 		live: median(runs.map((r) => r.live)),
 		first: median(runs.map((r) => r.first)),
-		range: (key: 'ready' | 'live' | 'first') =>
-			`${ms(Math.min(...runs.map((r) => r[key])))}–${ms(Math.max(...runs.map((r) => r[key])))}`
+		range: (key: 'ready' | 'live' | 'first') => spread(runs.map((r) => r[key]))
 	};
 }
 
