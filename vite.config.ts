@@ -22,6 +22,7 @@ const ENTRIES = [
 ];
 const MODULE_PAGE = /\/src\/routes\/m\/\[slug\]\/\+page\.svelte$/;
 const PLAYER = /\/src\/lib\/components\/lesson\/LessonPlayer\.svelte$/;
+const ASSIGNMENT_PAGE = /\/src\/routes\/a\/\[code\]\/\+page\.svelte$/;
 /** The modules from which the lesson's scripts are reached: the entries, the module page and the lesson player. */
 const LESSON = [...ENTRIES, MODULE_PAGE, PLAYER];
 
@@ -87,7 +88,10 @@ const OTHER_PAGES = /\/src\/routes\/(?!m\/\[slug\]\/)(?:.*\/)?\+(?:page|error)\.
  * static imports go into three files: "shared", what every page loads (Svelte's and SvelteKit's
  * runtimes, the root layout); "lesson-common", what the module page shares with other pages (the
  * start screen, the passage, the glossary, also on the assignment page); and "lesson", what only the
- * module page needs. What the player adds goes into a fourth, loaded when a lesson opens. SvelteKit's
+ * module page needs. What the player adds goes into a fourth, loaded when a lesson opens; what it
+ * shares with the assignment page (the format of points) goes into "lesson-common" instead, as the
+ * assignment page loads the player while the student gives their name, and one module of the
+ * player's file among its own imports would make it load the whole file before it shows. SvelteKit's
  * entries and nodes stay where it names them, as one-line re-exports. A page that needs one module of
  * a file loads all of it: when this was written, the home and teacher's pages loaded 2 KB (gzip)
  * less script than before, in 7 and 12 files instead of 13 and 18, and the review page 10 KB more, in
@@ -128,6 +132,7 @@ function lessonChunks(): Plugin {
 			const inOthers = reachedFrom(startsFrom([OTHER_PAGES]));
 			const inEntries = reachedFrom(startsFrom(ENTRIES));
 			const inPlayer = reachedFrom((id) => PLAYER.test(id));
+			const inAssignment = reachedFrom((id) => ASSIGNMENT_PAGE.test(id));
 			// Each group takes the modules it captures with what they import, so the shared file is made
 			// first: what the shared modules import is shared as well.
 			// SvelteKit's app entry stays a file of its own: it holds every page's dynamic import, and a
@@ -137,7 +142,13 @@ function lessonChunks(): Plugin {
 					!APP.test(id) && test(id, ctx) ? name : null;
 			const groups = [
 				{ name: only('shared', inEntries), priority: 4 },
-				{ name: only('lesson-common', (id, ctx) => inLesson(id, ctx) && inOthers(id, ctx)), priority: 3 },
+				{
+					name: only(
+						'lesson-common',
+						(id, ctx) => (inLesson(id, ctx) && inOthers(id, ctx)) || (inPlayer(id, ctx) && inAssignment(id, ctx))
+					),
+					priority: 3
+				},
 				{ name: only('lesson', inLesson), priority: 2 },
 				{ name: only('lesson-player', inPlayer), priority: 1 }
 			];

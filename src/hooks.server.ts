@@ -26,6 +26,8 @@ export const init: ServerInit = async () => {
 /** The module pages, rendered once per module version (see page-cache.ts). */
 const modulePages = new PageCache();
 const MODULE_PAGE = /^\/m\/([a-z0-9][a-z0-9-]*)$/;
+/** An assignment's page for students: its name step, like the module page's Start, works before its scripts. */
+const ASSIGNMENT_PAGE = /^\/a\/[^/]+$/;
 
 /** The module a request for the module page of `slug` shows, when the cache may answer it. */
 function cachedModule(event: Parameters<Handle>[0]['event'], slug: string) {
@@ -63,7 +65,12 @@ async function respond(
 		}
 	}
 	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
-	if (slug === undefined) return resolve(event);
+	if (slug === undefined) {
+		// The name step is drawn before the page's scripts are asked for (see below).
+		if (event.request.method === 'GET' && ASSIGNMENT_PAGE.test(event.url.pathname))
+			return preloadsAfterPaint(await resolve(event));
+		return resolve(event);
+	}
 	// The start screen's scripts are asked for once it has been painted, not ahead of it: Start works
 	// before they run (early-start.js), and the first paint does not share the line with them.
 	const render = async () => preloadsAfterPaint(await resolve(event), slug);

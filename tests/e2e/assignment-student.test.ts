@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, SLUG } from './helpers';
+import { expectAssignmentOpened, expectFirstPaintAlone, expectNoAxeViolations, holdPageScripts, SLUG } from './helpers';
 import { loadKey } from './module-key';
 import { createAssignment, joinAsStudent } from './assignment-steps';
 import { answerRight, currentQuestion, panel, press } from './lesson-answers';
@@ -458,4 +458,69 @@ test('a title the teacher changes while the lesson is open reaches the student w
 	await expect(page).toHaveTitle(/^Period 2: North Korea in the news/);
 	await context.close();
 	await teacherContext.close();
+});
+
+test("the name step is in the page as sent: a name typed and Start pressed before the page's script has loaded open the lesson once it has", async ({
+	browser
+}) => {
+	const title = 'Before the script';
+	const teacherContext = await browser.newContext();
+	const { studentUrl } = await createAssignment(await teacherContext.newPage(), title);
+	await teacherContext.close();
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const attemptPosts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST' && request.url().endsWith('/attempt'))
+			attemptPosts.push((request.postDataJSON() as { action: string }).action);
+	});
+	// The page's scripts are held back until the student has pressed Start.
+	const { release, violations } = await holdPageScripts(page);
+	await page.goto(studentUrl, { waitUntil: 'domcontentloaded' });
+	await page.getByLabel(/Your name/).fill('Noor');
+	const start = page.getByRole('button', { name: 'Start', exact: true });
+	await expect(start).toBeEnabled();
+	await start.click();
+	// The press is kept: the browser does not send the form away, and the student is told.
+	await expect(page.getByRole('status').filter({ hasText: 'Starting…' })).toBeVisible();
+	await expect(start).toHaveAttribute('aria-busy', 'true');
+	expect(new URL(page.url()).search).toBe('');
+	release();
+	await expectAssignmentOpened(page, title, 'Noor', module.sections[0]!.title);
+	// A new device has nothing to resume: the one request is the start.
+	expect(attemptPosts).toEqual(['start']);
+	expect(violations).toEqual([]);
+
+	// Back on the link later, this device goes straight back into its lesson: the name step is never
+	// shown, not even before the page's script has run.
+	const again = await context.newPage();
+	const held = await holdPageScripts(again);
+	await again.goto(studentUrl, { waitUntil: 'domcontentloaded' });
+	await expect(again.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+	await expect(again.getByLabel(/Your name/)).toBeHidden();
+	held.release();
+	await expect(again.getByRole('heading', { level: 1, name: module.sections[0]!.title })).toBeVisible();
+	await expect(again.getByText('Noor', { exact: true })).toBeVisible();
+	await expect(again.getByLabel(/Your name/)).toHaveCount(0);
+	expect(held.violations).toEqual([]);
+	await context.close();
+});
+
+test('the name step is drawn before anything else is fetched, and waits for no part of the lesson player, which comes while the name is typed', async ({
+	browser
+}) => {
+	const teacherContext = await browser.newContext();
+	const { studentUrl } = await createAssignment(await teacherContext.newPage(), 'Light name step');
+	await teacherContext.close();
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const playerStyles = page.waitForRequest(/\/lesson-player\.[\w-]+\.css$/);
+	const hrefs = await expectFirstPaintAlone(page, studentUrl);
+	// The player's stylesheet is named in the page only when its scripts are among the page's own.
+	expect(await (await page.request.get(studentUrl)).text()).not.toContain('lesson-player');
+	expect(hrefs.length).toBeGreaterThan(0);
+	// Once the page is live, the player comes without the student doing anything.
+	await playerStyles;
+	await expect(page.getByLabel(/Your name/)).toBeEditable();
+	await context.close();
 });

@@ -79,3 +79,38 @@ export async function expectAssignmentOpened(page: Page, title: string, name: st
 	await expect(page.getByRole('button', { name: 'Start the lesson' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /on to the questions/ })).toBeVisible();
 }
+
+/**
+ * A page a lesson starts from (the module page, an assignment's name step) is drawn before anything
+ * else is fetched: its styles come inside it, and it names no script where the browser would fetch
+ * it ahead of the text. Once painted, it asks for all of its scripts at once, and they run within
+ * the page's Content-Security-Policy. The scripts it asks for, as absolute URLs.
+ */
+export async function expectFirstPaintAlone(page: Page, path: string): Promise<string[]> {
+	const refused = cspViolations(page);
+	const reply = (await page.goto(path))!;
+	const html = await reply.text();
+	const head = html.slice(0, html.indexOf('</head>'));
+	// (SvelteKit keeps a disabled link to each inlined file, for the app's later pages: never fetched to paint.)
+	const blocking = [...head.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].filter((m) => !/\sdisabled\b/.test(m[0]));
+	expect(blocking).toEqual([]);
+	expect(html).not.toMatch(/<link[^>]+rel="stylesheet"(?![^>]*\sdisabled)/);
+	expect(head).not.toMatch(/<script[^>]+src=/);
+	expect(head).toMatch(/<style[^>]*>/);
+	// No script is named where the browser would fetch it ahead of the text.
+	expect(reply.headers()['link'] ?? '').not.toContain('modulepreload');
+	expect(html).not.toContain('<link rel="modulepreload"');
+	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
+	// Once painted, the page asks for all of its scripts at once, rather than one import after another.
+	const named = /<script data-modulepreload="([^"]+)"[^>]*>/.exec(html)?.[1]?.split(' ') ?? [];
+	const hrefs = named.map((href) => new URL(href, reply.url()).href);
+	expect(hrefs.some((href) => /\/entry\/start\.[^/]+\.js$/.test(href))).toBe(true);
+	expect(hrefs.some((href) => /\/nodes\/\d+\.[^/]+\.js$/.test(href))).toBe(true);
+	const preloaded = page.locator('head link[rel="modulepreload"]');
+	await expect
+		.poll(() => preloaded.evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href)))
+		.toEqual(expect.arrayContaining(hrefs));
+	await expect(page.locator('[data-early-start]')).toHaveCount(0);
+	expect(refused).toEqual([]);
+	return hrefs;
+}

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { cspViolations, holdPageScripts, pageIsLive, SLUG } from './helpers';
+import { expectFirstPaintAlone, holdPageScripts, pageIsLive, SLUG } from './helpers';
 import { panel, press } from './lesson-answers';
 
 /** A raw GET (no decoding), as a browser's network layer sees it. */
@@ -52,30 +52,7 @@ test('the module page has an ETag, answers 304 when the browser has it, and is t
 test('the first paint waits on no other request: styles inline, the scripts asked for once it is painted', async ({
 	page
 }) => {
-	const refused = cspViolations(page);
-	const reply = (await page.goto(`/m/${SLUG}`))!;
-	const html = await reply.text();
-	const head = html.slice(0, html.indexOf('</head>'));
-	// (SvelteKit keeps a disabled link to each inlined file, for the app's later pages: never fetched to paint.)
-	const blocking = [...head.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].filter((m) => !/\sdisabled\b/.test(m[0]));
-	expect(blocking).toEqual([]);
-	expect(head).not.toMatch(/<script[^>]+src=/);
-	expect(head).toMatch(/<style[^>]*>/);
-	// No script is named where the browser would fetch it ahead of the text.
-	expect(reply.headers()['link'] ?? '').not.toContain('modulepreload');
-	expect(html).not.toContain('<link rel="modulepreload"');
-	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
-	// Once painted, the page asks for all of its scripts at once, rather than one import after another.
-	const named = /<script data-modulepreload="([^"]+)"[^>]*>/.exec(html)?.[1]?.split(' ') ?? [];
-	const hrefs = named.map((href) => new URL(href, reply.url()).href);
-	expect(hrefs.some((href) => /\/entry\/start\.[^/]+\.js$/.test(href))).toBe(true);
-	expect(hrefs.some((href) => /\/nodes\/\d+\.[^/]+\.js$/.test(href))).toBe(true);
-	const preloaded = page.locator('head link[rel="modulepreload"]');
-	await expect
-		.poll(() => preloaded.evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href)))
-		.toEqual(expect.arrayContaining(hrefs));
-	await pageIsLive(page);
-	expect(refused).toEqual([]);
+	const hrefs = await expectFirstPaintAlone(page, `/m/${SLUG}`);
 	// Each carries V8's compile hint on its first line, so Chrome compiles it off the main thread.
 	for (const href of hrefs) {
 		const script = await page.request.get(href);

@@ -5,6 +5,7 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SLUG } from './helpers';
+import { createAssignment } from './assignment-steps';
 
 /** The scripts a script imports statically, as absolute URLs (the bundler writes `from"./x.js"`). */
 async function staticImports(request: APIRequestContext, url: string): Promise<string[]> {
@@ -29,14 +30,23 @@ async function namedAndRun(request: APIRequestContext, named: string[]) {
 	return run;
 }
 
-test('the module page names every script its own scripts import', async ({ request, baseURL }) => {
-	const url = `${baseURL}/m/${SLUG}`;
+/** A page that asks for its scripts once painted (preload-after-paint.js) names every one it runs. */
+async function expectAllNamedAfterPaint(request: APIRequestContext, url: string) {
 	const html = await (await request.get(url)).text();
 	const named = (/<script data-modulepreload="([^"]+)"/.exec(html)?.[1] ?? '')
 		.split(' ')
 		.map((h) => new URL(h, url).href);
 	expect(named.length).toBeGreaterThan(0);
 	expect([...(await namedAndRun(request, named))].sort()).toEqual([...new Set(named)].sort());
+}
+
+test('the module page names every script its own scripts import', async ({ request, baseURL }) => {
+	await expectAllNamedAfterPaint(request, `${baseURL}/m/${SLUG}`);
+});
+
+test("an assignment's page names every script its own scripts import", async ({ page, request }) => {
+	const { studentUrl } = await createAssignment(page, 'Scripts named');
+	await expectAllNamedAfterPaint(request, studentUrl);
 });
 
 for (const path of ['/', '/teach', '/review']) {
