@@ -42,10 +42,11 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function createAssignment(base: string): Promise<string> {
+/** A new assignment of the first module, made through the teacher's form; its student code. */
+export async function createAssignment(base: string, title = 'Bench class'): Promise<string> {
 	const form = new URLSearchParams({
 		module: SLUG,
-		title: 'Bench class',
+		title,
 		feedback: 'immediate',
 		attemptsAllowed: '1',
 		triesPerQuestion: '3',
