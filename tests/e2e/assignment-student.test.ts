@@ -477,6 +477,8 @@ test("the name step is in the page as sent: a name typed and Start pressed befor
 	// The page's scripts are held back until the student has pressed Start.
 	const { release, violations } = await holdPageScripts(page);
 	await page.goto(studentUrl, { waitUntil: 'domcontentloaded' });
+	// The other button needs the page's script, and says so by being disabled until it runs.
+	await expect(page.getByRole('button', { name: /started on another device/ })).toBeDisabled();
 	await page.getByLabel(/Your name/).fill('Noor');
 	const start = page.getByRole('button', { name: 'Start', exact: true });
 	await expect(start).toBeEnabled();
