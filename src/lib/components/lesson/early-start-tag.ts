@@ -1,10 +1,16 @@
 import earlyStart from './early-start.js?raw';
 
 /**
- * The script that makes a lesson's Start work before the page's script has run (early-start.js), as
- * the markup to put just after the button. The server's HTML runs it as the browser reads the
- * button; its hash is allowed by the page's Content-Security-Policy (svelte.config.js), so the file
- * holds nothing but the code. A copy rendered in the browser (a later visit within the app) is
- * inert: inserted markup never runs, and there the page's script is running already.
+ * The script that makes a lesson's Start work before the page's script has run, as the markup to
+ * put just after the button: the module page's Start, or the submit button of an assignment's name
+ * form. The server's HTML runs it as the browser reads the button. It enables the button and keeps
+ * a press (a form is not sent away) for the page's script, which takes it up once it runs; the
+ * status line in the nearest [data-early-scope] says so. On a name form whose button names a
+ * device key (data-resume-key) that this device holds, it keeps the form hidden instead and says
+ * "Loading…": that device is resumed by the page's script, so its status line stands before the
+ * form, to be found as the script runs. The file holds nothing but the code, without comments, as
+ * it is sent inside every such page; its hash is allowed by the page's Content-Security-Policy
+ * (svelte.config.js). A copy rendered in the browser (a later visit within the app) is inert:
+ * inserted markup never runs, and there the page's script is running already.
  */
 export const earlyStartTag = `<script>${earlyStart}</` + 'script>';
