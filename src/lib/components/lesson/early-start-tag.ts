@@ -14,3 +14,17 @@ import earlyStart from './early-start.js?raw';
  * inserted markup never runs, and there the page's script is running already.
  */
 export const earlyStartTag = `<script>${earlyStart}</` + 'script>';
+
+/**
+ * The page's script takes over from early-start.js: the button's marks and the status line's text
+ * (put there by the script; Svelte renders the line empty) are cleared. Whether Start was pressed
+ * before, for the page to carry the press out.
+ */
+export function takeOverEarlyStart(button: HTMLButtonElement | undefined, status: HTMLElement | undefined): boolean {
+	if (!button?.hasAttribute('data-early-start')) return false;
+	const pressed = button.getAttribute('data-early-start') === 'pressed';
+	button.removeAttribute('data-early-start');
+	button.removeAttribute('aria-busy');
+	if (status) status.textContent = '';
+	return pressed;
+}
