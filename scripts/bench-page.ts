@@ -349,6 +349,9 @@ function mainThreadWork(trace: Buffer, marks: Marks): number {
 	return cpu / 1000;
 }
 
+/** A figure beside the bare page's in the same run: the bare page's figure and the ratio. */
+const vsBare = (app: number, bare: number) => `bare page ${ms(bare)}, ratio ${(app / bare).toFixed(1)}`;
+
 /** The lowest and highest of some runs' figures, as "a–b". */
 const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
 
@@ -386,7 +389,6 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
 	const studentUrl = `${base}/a/${await createAssignment(base, 'Bench first question')}`;
 	let student = 0;
 	const nextName = () => `Student ${++student}`;
-	const vsBare = (app: number, bare: number) => `bare page ${ms(bare)}, ratio ${(app / bare).toFixed(1)}`;
 	try {
 		for (const cpu of [1, 4]) {
 			const app = await firstQuestion(browser, `${base}/m/${slug}`, cpu);
@@ -395,13 +397,13 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
 			if (cpu === 4) {
 				rows.push({
 					measure: 'Start screen ready (Start usable), 4× CPU, median of 5',
-					value: `${ms(app.ready)} (${app.range('ready')}; bare page ${ms(baseline.ready)}, ratio ${(app.ready / baseline.ready).toFixed(1)})`,
+					value: `${ms(app.ready)} (${app.range('ready')}; ${vsBare(app.ready, baseline.ready)})`,
 					budget: '≤ 600 ms',
 					ok: app.ready <= 600
 				});
 				rows.push({
 					measure: "Start screen's own script running (hydrated), 4× CPU, median of 5",
-					value: `${ms(app.live)} (${app.range('live')}; bare page ${ms(baseline.live)}, ratio ${(app.live / baseline.live).toFixed(1)})`,
+					value: `${ms(app.live)} (${app.range('live')}; ${vsBare(app.live, baseline.live)})`,
 					budget: '',
 					ok: null
 				});
@@ -409,7 +411,7 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
 			const budget = cpu === 1 ? 500 : 1000;
 			rows.push({
 				measure: `Machine time to the first question, ${cpu}× CPU, median of 5`,
-				value: `${ms(app.first)} (${app.range('first')}; bare page ${ms(baseline.first)}, ratio ${(app.first / baseline.first).toFixed(1)})`,
+				value: `${ms(app.first)} (${app.range('first')}; ${vsBare(app.first, baseline.first)})`,
 				budget: `≤ ${budget} ms`,
 				ok: app.first <= budget
 			});
@@ -432,7 +434,7 @@ async function measureFirstQuestion(base: string, slug: string): Promise<Row[]> 
 		rows.push({
 			measure:
 				"Page's main-thread CPU time to the first question, clicks and waits included, 1× CPU, traced, median of 5",
-			value: `${ms(appWork.work)} (${appWork.range}; bare page ${ms(bareWork.work)}, ratio ${(appWork.work / bareWork.work).toFixed(1)})`,
+			value: `${ms(appWork.work)} (${appWork.range}; ${vsBare(appWork.work, bareWork.work)})`,
 			budget: '',
 			ok: null
 		});
