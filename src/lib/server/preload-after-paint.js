@@ -2,10 +2,10 @@
 // (src/lib/server/preloads.ts), and allowed by its hash (svelte.config.js), so the file holds nothing
 // but the code. After the next paint, on the module page, it starts the student's attempt (the same
 // request the page's script would make as it starts), so that the lesson's questions come in while
-// the scripts load; on both, it asks for every script
-// the page needs at once, instead of one import after another; then, in a task of its own, it reads
-// sessionStorage once (below). The page takes the request up (startPractice in server-actions.ts);
-// if its script started first, no request is sent from here.
+// the scripts load; on both, it asks for every script the page needs at once, instead of one import
+// after another; then, in a task of its own, it reads sessionStorage once (below). The page takes
+// the request up (startPractice in server-actions.ts); if its script started first, no request is
+// sent from here.
 {
 	const script = document.currentScript;
 	const hrefs = (script?.dataset.modulepreload ?? '').split(' ').filter(Boolean);

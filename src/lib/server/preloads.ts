@@ -1,12 +1,12 @@
 /**
  * The scripts of the pages a lesson starts from (the module page, an assignment's name step), asked
- * for after the page's first paint instead of ahead of it. SvelteKit names
- * every script the page needs in a `Link: <…>; rel="modulepreload"` header, so that the browser
- * fetches them all at once rather than one import after another. Sent as a header (or as links the
- * browser's preload scanner finds in the HTML), they are fetched and compiled while the page's text
- * is still to be drawn, and the start screen (or the name step) comes later for it. Here the header's list goes to a
- * small script at the end of the body (preload-after-paint.js) that adds the same links once the
- * page has been painted: still all at once, and still before the page's own script asks for them.
+ * for after the page's first paint instead of ahead of it. SvelteKit names every script the page
+ * needs in a `Link: <…>; rel="modulepreload"` header, so that the browser fetches them all at once
+ * rather than one import after another. Sent as a header (or as links the browser's preload scanner
+ * finds in the HTML), they are fetched and compiled while the page's text is still to be drawn, and
+ * the start screen (or the name step) comes later for it. Here the header's list goes to a small
+ * script at the end of the body (preload-after-paint.js) that adds the same links once the page has
+ * been painted: still all at once, and still before the page's own script asks for them.
  * Given the module's slug, the same script then starts the student's practice attempt, the request
  * the page's script would otherwise send only once it has loaded (startPractice takes it up).
  */
