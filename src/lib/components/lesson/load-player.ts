@@ -4,14 +4,17 @@
  * gives a name, so that the lesson opens as soon as its attempt is there. Fetched once; a failed
  * fetch is forgotten, so that the next call (Start, say) tries again.
  */
-type LessonPlayer = typeof import('./LessonPlayer.svelte').default;
+export type LessonPlayer = typeof import('./LessonPlayer.svelte').default;
 
 let loading: Promise<LessonPlayer> | null = null;
 
 export function loadLessonPlayer(): Promise<LessonPlayer> {
-	const next = (loading ??= import('./LessonPlayer.svelte').then((mod) => mod.default));
-	next.catch(() => {
-		if (loading === next) loading = null;
-	});
-	return next;
+	if (!loading) {
+		const next = import('./LessonPlayer.svelte').then((mod) => mod.default);
+		next.catch(() => {
+			if (loading === next) loading = null;
+		});
+		loading = next;
+	}
+	return loading;
 }
