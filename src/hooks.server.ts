@@ -9,7 +9,7 @@ import { isPrivatePath, isUnvouchedNullOriginForm, SECURITY_HEADERS } from '$lib
 import { redactSecrets } from '$lib/server/redact';
 import { answer, PageCache } from '$lib/server/page-cache';
 import { collectRetryAfter } from '$lib/server/retry-after';
-import { preloadsAfterPaint } from '$lib/server/preloads';
+import { scriptedPreloads } from '$lib/server/preloads';
 
 /**
  * Start-up, before the first request: parse every module (a content problem is logged at once),
@@ -66,14 +66,14 @@ async function respond(
 	}
 	const slug = MODULE_PAGE.exec(event.url.pathname)?.[1];
 	if (slug === undefined) {
-		// The name step is drawn before the page's scripts are asked for (see below).
+		// The name step is read before the page's scripts are asked for (see below).
 		if (event.request.method === 'GET' && ASSIGNMENT_PAGE.test(event.url.pathname))
-			return preloadsAfterPaint(await resolve(event));
+			return scriptedPreloads(await resolve(event));
 		return resolve(event);
 	}
-	// The start screen's scripts are asked for once it has been painted, not ahead of it: Start works
-	// before they run (early-start.js), and the first paint does not share the line with them.
-	const render = async () => preloadsAfterPaint(await resolve(event), slug);
+	// The start screen's scripts are asked for once its text has been read, not ahead of it: Start
+	// works before they run (early-start.js), and reading the text does not share the line with them.
+	const render = async () => scriptedPreloads(await resolve(event), slug);
 	const module = cachedModule(event, slug);
 	if (module) {
 		const kept = await modulePages.get(event.url.pathname, module, render);

@@ -100,7 +100,7 @@ export async function expectFirstPaintAlone(page: Page, path: string): Promise<s
 	expect(reply.headers()['link'] ?? '').not.toContain('modulepreload');
 	expect(html).not.toContain('<link rel="modulepreload"');
 	expect(html).toMatch(/import\("[^"]+\/entry\/start\.[^"]+\.js"\)/);
-	// Once painted, the page asks for all of its scripts at once, rather than one import after another.
+	// After its text, the page asks for all of its scripts at once, rather than one import after another.
 	const named = /<script data-modulepreload="([^"]+)"[^>]*>/.exec(html)?.[1]?.split(' ') ?? [];
 	const hrefs = named.map((href) => new URL(href, reply.url()).href);
 	expect(hrefs.some((href) => /\/entry\/start\.[^/]+\.js$/.test(href))).toBe(true);

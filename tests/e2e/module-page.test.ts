@@ -49,7 +49,7 @@ test('the module page has an ETag, answers 304 when the browser has it, and is t
 	expect(stale.status).toBe(200);
 });
 
-test('the first paint waits on no other request: styles inline, the scripts asked for once it is painted', async ({
+test('the first paint waits on no other request: styles inline, the scripts asked for after the text', async ({
 	page
 }) => {
 	const hrefs = await expectFirstPaintAlone(page, `/m/${SLUG}`);
@@ -157,7 +157,7 @@ test("Start, once enabled, is never disabled again as the page's script takes ov
 	await expect(page.getByRole('heading', { level: 1, name: 'Troops for Russia' })).toBeFocused();
 });
 
-test("the student's attempt is asked for once, as soon as the page is painted, and a reload resumes it", async ({
+test("the student's attempt is asked for once, as soon as the page's text is read, and a reload resumes it", async ({
 	page
 }) => {
 	const asked: (string | undefined)[] = [];

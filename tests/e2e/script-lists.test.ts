@@ -1,7 +1,7 @@
 /**
  * Each page names every script it runs, so the browser asks for them all at once instead of
  * finding one file's imports only once the file before it has come: the module page in the list its
- * after-paint script adds, the other pages in SvelteKit's Link header.
+ * script at the end of its body adds, the other pages in SvelteKit's Link header.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SLUG } from './helpers';
@@ -30,8 +30,8 @@ async function namedAndRun(request: APIRequestContext, named: string[]) {
 	return run;
 }
 
-/** A page that asks for its scripts once painted (preload-after-paint.js) names every one it runs. */
-async function expectAllNamedAfterPaint(request: APIRequestContext, url: string) {
+/** A page that asks for its scripts from the end of its body (scripted-preloads.js) names every one it runs. */
+async function expectAllNamedAtEnd(request: APIRequestContext, url: string) {
 	const html = await (await request.get(url)).text();
 	const named = (/<script data-modulepreload="([^"]+)"/.exec(html)?.[1] ?? '')
 		.split(' ')
@@ -41,12 +41,12 @@ async function expectAllNamedAfterPaint(request: APIRequestContext, url: string)
 }
 
 test('the module page names every script its own scripts import', async ({ request, baseURL }) => {
-	await expectAllNamedAfterPaint(request, `${baseURL}/m/${SLUG}`);
+	await expectAllNamedAtEnd(request, `${baseURL}/m/${SLUG}`);
 });
 
 test("an assignment's page names every script its own scripts import", async ({ page, request }) => {
 	const { studentUrl } = await createAssignment(page, 'Scripts named');
-	await expectAllNamedAfterPaint(request, studentUrl);
+	await expectAllNamedAtEnd(request, studentUrl);
 });
 
 for (const path of ['/', '/teach', '/review']) {

@@ -1,6 +1,6 @@
 /**
- * The practice attempt's request, sent by the module page's first script as soon as the page is
- * painted (preload-after-paint.js) and taken up by the page's own script: one request per start,
+ * The practice attempt's request, sent by the module page's first script as soon as the page's text
+ * is read (scripted-preloads.js) and taken up by the page's own script: one request per start,
  * read in the same way as every other, and never one meant for another module or another token.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -60,7 +60,7 @@ async function replyTo<T>(request: Promise<globalThis.Response>, signal?: AbortS
 	return (await res.json()) as T;
 }
 
-/** The practice attempt request the module page's first script sent ahead (preload-after-paint.js). */
+/** The practice attempt request the module page's first script sent ahead (scripted-preloads.js). */
 interface EarlyAttempt {
 	slug: string;
 	token: string | null;
@@ -69,7 +69,7 @@ interface EarlyAttempt {
 
 /**
  * Start or resume the practice attempt on a module: the reply to the request the module page sent
- * as soon as it was painted, when it was for this module and this device's token, or a new request.
+ * as soon as its text was read, when it was for this module and this device's token, or a new request.
  * Either way the request is the same, and it is sent once: the early one is taken, and once the
  * page's script has asked, the early script sends none.
  */

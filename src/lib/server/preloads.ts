@@ -1,16 +1,16 @@
 /**
  * The scripts of the pages a lesson starts from (the module page, an assignment's name step), asked
- * for after the page's first paint instead of ahead of it. SvelteKit names every script the page
- * needs in a `Link: <…>; rel="modulepreload"` header, so that the browser fetches them all at once
- * rather than one import after another. Sent as a header (or as links the browser's preload scanner
- * finds in the HTML), they are fetched and compiled while the page's text is still to be drawn, and
- * the start screen (or the name step) comes later for it. Here the header's list goes to a small
- * script at the end of the body (preload-after-paint.js) that adds the same links once the page has
- * been painted: still all at once, and still before the page's own script asks for them.
- * Given the module's slug, the same script then starts the student's practice attempt, the request
+ * for once the page's text has been read instead of ahead of it. SvelteKit names every script the
+ * page needs in a `Link: <…>; rel="modulepreload"` header, so that the browser fetches them all at
+ * once rather than one import after another. Sent as a header (or as links the browser's preload
+ * scanner finds in the HTML), they are fetched and compiled while the page's text is still to be
+ * read, and the start screen (or the name step) comes later for it. Here the header's list goes to a
+ * small script at the end of the body (scripted-preloads.js) that adds the same links when it runs:
+ * still all at once, and before the page's own script asks for them, but after the text.
+ * Given the module's slug, the same script first starts the student's practice attempt, the request
  * the page's script would otherwise send only once it has loaded (startPractice takes it up).
  */
-import afterPaint from './preload-after-paint.js?raw';
+import scripted from './scripted-preloads.js?raw';
 
 const MODULE_PRELOAD = /^<([^>]+)>;\s*rel="modulepreload"(?:;\s*nopush)?$/;
 
@@ -24,7 +24,7 @@ function attribute(value: string): string {
  * of the body, which starts the attempt on `attempt` (a module's slug) when one is given. Anything
  * else in the header stays there; a response that is not a whole HTML page is returned as it is.
  */
-export async function preloadsAfterPaint(response: Response, attempt?: string): Promise<Response> {
+export async function scriptedPreloads(response: Response, attempt?: string): Promise<Response> {
 	const link = response.headers.get('link');
 	const html = /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
 	if (!link || !html || response.status !== 200 || response.headers.has('content-encoding')) return response;
@@ -41,7 +41,7 @@ export async function preloadsAfterPaint(response: Response, attempt?: string): 
 	const init = { status: response.status, statusText: response.statusText };
 	if (hrefs.length === 0 || end < 0) return new Response(text, { ...init, headers: response.headers });
 	const slug = attempt === undefined ? '' : ` data-attempt="${attribute(attempt)}"`;
-	const script = `<script data-modulepreload="${attribute(hrefs.join(' '))}"${slug}>${afterPaint}</script>`;
+	const script = `<script data-modulepreload="${attribute(hrefs.join(' '))}"${slug}>${scripted}</script>`;
 	const headers = new Headers(response.headers);
 	if (rest.length > 0) headers.set('link', rest.join(', '));
 	else headers.delete('link');
