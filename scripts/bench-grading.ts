@@ -99,6 +99,8 @@ interface Closed {
 	p50: number;
 	p99: number;
 	errors: number;
+	/** What the errors were: replies other than the action expects, failed connections, timeouts. */
+	kinds: { wrong: number; failed: number; timeouts: number };
 	/** Students that had to be taken again (their repeated actions are refused): the run was too short of students. */
 	reused: number;
 }
@@ -140,6 +142,7 @@ export async function closedLoop(
 		p99: result.latency.p99,
 		// non-2xx replies are also counted by the check of each reply; errors and timeouts are not.
 		errors: wrong + result.errors + result.timeouts,
+		kinds: { wrong, failed: result.errors, timeouts: result.timeouts },
 		reused: Math.max(0, next - students.length)
 	};
 }
@@ -226,6 +229,18 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 	const saturation = o.saturation ?? 1000;
 	const rows: Row[] = [];
 	const valid = (errors: number) => (errors === 0 ? '' : ` INVALID: ${errors} errors`);
+	/** A closed loop's errors, and which kinds they were, when there were any. */
+	const closedValid = (c: Closed) => {
+		const parts = [
+			[c.kinds.wrong, 'replies not as expected'],
+			[c.kinds.failed, 'failed connections'],
+			[c.kinds.timeouts, 'timeouts'],
+			[c.reused, 'students taken again']
+		] as const;
+		const errors = c.errors + c.reused;
+		const which = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+		return errors === 0 ? '' : `${valid(errors)} (${which.join(', ')})`;
+	};
 
 	// Human pace first, on a quiet server.
 	const people = await startStudents(o, humans, 0);
@@ -254,7 +269,7 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 		ok: null
 	});
 	rows.push({
-		measure: `Grading, 100 connections closed loop (${c100.requests} actions): requests/s (ratio to the static file)${valid(errors100)}`,
+		measure: `Grading, 100 connections closed loop (${c100.requests} actions): requests/s (ratio to the static file)${closedValid(c100)}`,
 		value: `${c100.perSecond.toFixed(0)} (${(c100.perSecond / base100.perSecond).toFixed(2)})`,
 		budget: '0 errors',
 		ok: errors100 === 0
@@ -275,7 +290,7 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 	const sat = await closedLoop(o.base, crowd, saturation, closedSeconds);
 	const errorsSat = sat.errors + sat.reused;
 	rows.push({
-		measure: `Grading at saturation, ${saturation} connections closed loop (${sat.requests} actions): requests/s, p50 / p99, beside the static file at ${saturation} connections${valid(errorsSat)}${baseSat.errors ? ` (static file: ${baseSat.errors} errors)` : ''}`,
+		measure: `Grading at saturation, ${saturation} connections closed loop (${sat.requests} actions): requests/s, p50 / p99, beside the static file at ${saturation} connections${closedValid(sat)}${baseSat.errors ? ` (static file: ${baseSat.errors} errors)` : ''}`,
 		value: `${sat.perSecond.toFixed(0)}, ${sat.p50} / ${sat.p99} ms (static file ${baseSat.perSecond.toFixed(0)}/s, p99 ${baseSat.p99} ms; ratio of requests/s ${(sat.perSecond / baseSat.perSecond).toFixed(2)})`,
 		budget: '0 errors',
 		ok: errorsSat === 0
