@@ -98,9 +98,11 @@ interface Closed {
 	perSecond: number;
 	p50: number;
 	p99: number;
-	errors: number;
-	/** What the errors were: replies other than the action expects, failed connections, timeouts. */
-	kinds: { wrong: number; failed: number; timeouts: number };
+	/**
+	 * The errors, by kind: replies other than the action expects (non-2xx replies among them), failed
+	 * connections, timeouts.
+	 */
+	errors: { wrong: number; failed: number; timeouts: number };
 	/** Students that had to be taken again (their repeated actions are refused): the run was too short of students. */
 	reused: number;
 }
@@ -140,9 +142,8 @@ export async function closedLoop(
 		perSecond: result.requests.average,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
-		// non-2xx replies are also counted by the check of each reply; errors and timeouts are not.
-		errors: wrong + result.errors + result.timeouts,
-		kinds: { wrong, failed: result.errors, timeouts: result.timeouts },
+		// non-2xx replies are counted by the check of each reply (wrong); errors and timeouts are not.
+		errors: { wrong, failed: result.errors, timeouts: result.timeouts },
 		reused: Math.max(0, next - students.length)
 	};
 }
@@ -229,17 +230,18 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 	const saturation = o.saturation ?? 1000;
 	const rows: Row[] = [];
 	const valid = (errors: number) => (errors === 0 ? '' : ` INVALID: ${errors} errors`);
+	/** A closed loop's errors: every kind, and the students it had to take again. */
+	const closedErrors = (c: Closed) => c.errors.wrong + c.errors.failed + c.errors.timeouts + c.reused;
 	/** A closed loop's errors, and which kinds they were, when there were any. */
 	const closedValid = (c: Closed) => {
 		const parts = [
-			[c.kinds.wrong, 'replies not as expected'],
-			[c.kinds.failed, 'failed connections'],
-			[c.kinds.timeouts, 'timeouts'],
+			[c.errors.wrong, 'replies not as expected'],
+			[c.errors.failed, 'failed connections'],
+			[c.errors.timeouts, 'timeouts'],
 			[c.reused, 'students taken again']
 		] as const;
-		const errors = c.errors + c.reused;
 		const which = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-		return errors === 0 ? '' : `${valid(errors)} (${which.join(', ')})`;
+		return which.length === 0 ? '' : `${valid(closedErrors(c))} (${which.join(', ')})`;
 	};
 
 	// Human pace first, on a quiet server.
@@ -261,7 +263,7 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 	const closedStudents = await startStudents(o, 700, humans + 200);
 	const base100 = await staticBaseline(o.base, 100, closedSeconds);
 	const c100 = await closedLoop(o.base, closedStudents, 100, closedSeconds);
-	const errors100 = c100.errors + c100.reused;
+	const errors100 = closedErrors(c100);
 	rows.push({
 		measure: `Static file (robots.txt), 100 connections: requests/s, p99${valid(base100.errors)}`,
 		value: `${base100.perSecond.toFixed(0)}, ${base100.p99} ms`,
@@ -288,7 +290,7 @@ export async function benchGrading(o: GradingBenchOptions): Promise<Row[]> {
 	const crowd = await startStudents(o, saturation + 100, humans + 900);
 	const baseSat = await staticBaseline(o.base, saturation, closedSeconds);
 	const sat = await closedLoop(o.base, crowd, saturation, closedSeconds);
-	const errorsSat = sat.errors + sat.reused;
+	const errorsSat = closedErrors(sat);
 	rows.push({
 		measure: `Grading at saturation, ${saturation} connections closed loop (${sat.requests} actions): requests/s, p50 / p99, beside the static file at ${saturation} connections${closedValid(sat)}${baseSat.errors ? ` (static file: ${baseSat.errors} errors)` : ''}`,
 		value: `${sat.perSecond.toFixed(0)}, ${sat.p50} / ${sat.p99} ms (static file ${baseSat.perSecond.toFixed(0)}/s, p99 ${baseSat.p99} ms; ratio of requests/s ${(sat.perSecond / baseSat.perSecond).toFixed(2)})`,

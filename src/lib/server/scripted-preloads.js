@@ -1,14 +1,15 @@
 // Sent inside the module page's HTML and an assignment's page for students, as the last element of
 // the body (src/lib/server/preloads.ts), and allowed by its hash (svelte.config.js), so the file holds
-// nothing but the code. It runs once the page's text has been read, before that text is drawn. On
-// the module page it starts the student's attempt (the same request the page's script would make as
-// it starts), so that the lesson's questions come in while the scripts load; on both it asks for
-// every script the page needs at once, instead of one import after another; then, in a task of its
-// own, it reads sessionStorage once (below). The page takes the request up (startPractice in
-// server-actions.ts); if its script started first, no request is sent from here.
+// nothing but the code. It runs once the page's text has been read (the parser may have drawn part
+// of it by then, or not yet). On the module page it starts the student's attempt (the same request
+// the page's script would make as it starts), so that the lesson's questions come in while the
+// scripts load; on both it asks for every script the page needs at once, instead of one import after
+// another; then, in a task of its own, it reads sessionStorage once (below). The page takes the
+// request up (startPractice in server-actions.ts); if its script started first, no request is sent
+// from here.
 // Links the browser's preload scanner finds are fetched and compiled while the page's text is still
-// to be read, and the first paint comes later for them; links added here come after the text, and
-// their replies come in while the page is drawn, not before.
+// to be read, and the first paint comes later for them; links added here are asked for after the
+// text, and their replies come in while the page is laid out and drawn.
 {
 	const script = document.currentScript;
 	const hrefs = (script?.dataset.modulepreload ?? '').split(' ').filter(Boolean);
