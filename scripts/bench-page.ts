@@ -137,9 +137,14 @@ start.addEventListener('click', () => {
 start.disabled = false;
 </script></body></html>`;
 
+/** The path at which the bare page is sent without Cross-Origin-Opener-Policy (every other header kept). */
+const WITHOUT_COOP = 'without-coop';
+
 function bareServer(): Promise<{ server: Server; url: string }> {
-	const server = createServer((_req, res) => {
-		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
+	const server = createServer((req, res) => {
+		const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS };
+		if (req.url === `/${WITHOUT_COOP}`) delete headers['Cross-Origin-Opener-Policy'];
+		res.writeHead(200, headers);
 		res.end(BARE_PAGE);
 	});
 	return new Promise((resolve) =>
@@ -590,8 +595,9 @@ function lighthouseRun(url: string, out: string): Promise<{ ok: boolean; message
 }
 
 /**
- * Lighthouse (mobile), three runs of the module page and three of the bare page, taken in turn: the
- * median performance score of each, and the module page's other categories. A run in which
+ * Lighthouse (mobile), three runs each of the module page, the bare page, and the bare page sent
+ * without Cross-Origin-Opener-Policy, taken in turn: the median performance score of each, and the
+ * module page's other categories. A run in which
  * Lighthouse could not record its trace ("Runtime error encountered", e.g. NO_NAVSTART, which this
  * Chromium gives now and then) has no scores at all; it is run again, at most twice in all for each
  * page, and the row says how many were run again. A run that scored is never repeated.
@@ -602,7 +608,10 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 	const bare = await bareServer();
 	const app = { url: `${base}/m/${slug}`, reports: [] as LighthouseReport[], repeated: 0 };
 	const baseline = { url: bare.url, reports: [] as LighthouseReport[], repeated: 0 };
-	const pages = [app, baseline];
+	// The bare page once more without Cross-Origin-Opener-Policy: what that header alone costs the
+	// score on this machine (a page with it starts in a renderer process of its own).
+	const withoutCoop = { url: `${bare.url}${WITHOUT_COOP}`, reports: [] as LighthouseReport[], repeated: 0 };
+	const pages = [app, baseline, withoutCoop];
 	let attempt = 0;
 	try {
 		while (pages.some((p) => p.reports.length < 3)) {
@@ -615,7 +624,12 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 						page.repeated++;
 						continue;
 					}
-					const which = page === app ? 'the module page' : 'the bare page';
+					const which =
+						page === app
+							? 'the module page'
+							: page === baseline
+								? 'the bare page'
+								: 'the bare page without Cross-Origin-Opener-Policy';
 					return [
 						{
 							measure: 'Lighthouse (mobile)',
@@ -633,7 +647,7 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	const reports = app.reports;
-	const repeated = app.repeated + baseline.repeated;
+	const repeated = app.repeated + baseline.repeated + withoutCoop.repeated;
 	const score = (report: (typeof reports)[number], id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
 	const performance = reports.map((r) => score(r, 'performance'));
 	// Each run's Total Blocking Time, and any other metric that scored below full marks: what a run
@@ -658,15 +672,25 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 		return parts.join(', ');
 	};
 	// The bare page in the same run: what this machine and this Chromium allow a page with no work.
-	const bareScores = baseline.reports.map((r) => score(r, 'performance'));
-	const bareBlocking = median(baseline.reports.map((r) => r.audits['total-blocking-time']?.numericValue ?? Number.NaN));
+	const scores = (page: typeof baseline) => page.reports.map((r) => score(r, 'performance'));
+	const blocking = (page: typeof baseline) =>
+		Math.round(median(page.reports.map((r) => r.audits['total-blocking-time']?.numericValue ?? Number.NaN)));
+	const bareScores = scores(baseline);
+	const plainScores = scores(withoutCoop);
 	const rows: Row[] = [
 		{
 			measure:
 				'Lighthouse mobile: Performance, median of 3 (each run: TBT, and any metric short of full marks), beside the bare page',
-			value: `${median(performance)} (runs ${reports.map((r, i) => `${performance[i]} (${detail(r)})`).join('; ')}${repeated ? `; ${repeated} run again after Lighthouse could not record its trace` : ''}); bare page ${median(bareScores)} (runs ${bareScores.join(', ')}; TBT median ${Math.round(bareBlocking)} ms)`,
+			value: `${median(performance)} (runs ${reports.map((r, i) => `${performance[i]} (${detail(r)})`).join('; ')}${repeated ? `; ${repeated} run again after Lighthouse could not record its trace` : ''}); bare page ${median(bareScores)} (runs ${bareScores.join(', ')}; TBT median ${blocking(baseline)} ms)`,
 			budget: '100 in every run',
 			ok: performance.every((p) => p === 100)
+		},
+		{
+			measure:
+				'Lighthouse mobile: Performance of the bare page sent without Cross-Origin-Opener-Policy, median of 3 (what that header costs here)',
+			value: `${median(plainScores)} (runs ${plainScores.join(', ')}; TBT median ${blocking(withoutCoop)} ms; with the header: runs ${bareScores.join(', ')}, TBT median ${blocking(baseline)} ms)`,
+			budget: '',
+			ok: null
 		}
 	];
 	const others: [string, string][] = [
