@@ -139,12 +139,14 @@ start.disabled = false;
 
 /** The path at which the bare page is sent without Cross-Origin-Opener-Policy (every other header kept). */
 const WITHOUT_COOP = 'without-coop';
+const BARE_HEADERS: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS };
+const BARE_HEADERS_WITHOUT_COOP = Object.fromEntries(
+	Object.entries(BARE_HEADERS).filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy')
+);
 
 function bareServer(): Promise<{ server: Server; url: string }> {
 	const server = createServer((req, res) => {
-		const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS };
-		if (req.url === `/${WITHOUT_COOP}`) delete headers['Cross-Origin-Opener-Policy'];
-		res.writeHead(200, headers);
+		res.writeHead(200, req.url === `/${WITHOUT_COOP}` ? BARE_HEADERS_WITHOUT_COOP : BARE_HEADERS);
 		res.end(BARE_PAGE);
 	});
 	return new Promise((resolve) =>
@@ -604,13 +606,17 @@ function lighthouseRun(url: string, out: string): Promise<{ ok: boolean; message
  */
 async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 	if (!CHROMIUM) return [{ measure: 'Lighthouse', value: 'no Chromium found', budget: '', ok: null }];
+	// A row that says "without the header" must not be measured with it.
+	if (Object.keys(BARE_HEADERS_WITHOUT_COOP).length !== Object.keys(BARE_HEADERS).length - 1)
+		throw new Error('the app sends no Cross-Origin-Opener-Policy: the bench cannot compare with and without it');
 	const dir = mkdtempSync(join(tmpdir(), 'lh-'));
 	const bare = await bareServer();
-	const app = { url: `${base}/m/${slug}`, reports: [] as LighthouseReport[], repeated: 0 };
-	const baseline = { url: bare.url, reports: [] as LighthouseReport[], repeated: 0 };
+	const lighthousePage = (name: string, url: string) => ({ name, url, reports: [] as LighthouseReport[], repeated: 0 });
+	const app = lighthousePage('the module page', `${base}/m/${slug}`);
+	const baseline = lighthousePage('the bare page', bare.url);
 	// The bare page once more without Cross-Origin-Opener-Policy: what that header alone costs the
 	// score on this machine (a page with it starts in a renderer process of its own).
-	const withoutCoop = { url: `${bare.url}${WITHOUT_COOP}`, reports: [] as LighthouseReport[], repeated: 0 };
+	const withoutCoop = lighthousePage('the bare page without Cross-Origin-Opener-Policy', `${bare.url}${WITHOUT_COOP}`);
 	const pages = [app, baseline, withoutCoop];
 	let attempt = 0;
 	try {
@@ -624,16 +630,10 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 						page.repeated++;
 						continue;
 					}
-					const which =
-						page === app
-							? 'the module page'
-							: page === baseline
-								? 'the bare page'
-								: 'the bare page without Cross-Origin-Opener-Policy';
 					return [
 						{
 							measure: 'Lighthouse (mobile)',
-							value: `failed on ${which}: ${run.message.slice(0, 80)}`,
+							value: `failed on ${page.name}: ${run.message.slice(0, 80)}`,
 							budget: '',
 							ok: false
 						}
@@ -647,7 +647,7 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 		rmSync(dir, { recursive: true, force: true });
 	}
 	const reports = app.reports;
-	const repeated = app.repeated + baseline.repeated + withoutCoop.repeated;
+	const repeated = pages.reduce((sum, p) => sum + p.repeated, 0);
 	const score = (report: (typeof reports)[number], id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
 	const performance = reports.map((r) => score(r, 'performance'));
 	// Each run's Total Blocking Time, and any other metric that scored below full marks: what a run
