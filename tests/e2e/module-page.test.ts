@@ -102,7 +102,14 @@ test('without JavaScript the start page still reads: the article, the glossary a
 	await expect(page.getByText('South Korea said Tuesday it would consider supplying arms to')).toBeVisible();
 	await page.getByText(/^Glossary: \d+ words and names$/).click();
 	await expect(page.getByRole('button', { name: 'Show in passage: Pyongyang', exact: true })).toBeVisible();
-	await expect(page.getByRole('img', { name: /South Korea/ })).toBeVisible();
+	// The map is an image the server draws: the page itself carries no path data.
+	const map = page.getByRole('img', { name: /South Korea/ });
+	await map.scrollIntoViewIfNeeded();
+	await expect(map).toBeVisible();
+	expect(await map.evaluate((image) => image.tagName)).toBe('IMG');
+	await expect
+		.poll(() => map.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
+		.toBeGreaterThan(0);
 	await context.close();
 });
 
@@ -193,6 +200,13 @@ test('with JavaScript the folded parts and the map come alive when used', async 
 	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
 	await mark.press('Enter');
 	await expect(mark).toHaveAttribute('aria-pressed', 'true');
+	// The drawing, fetched as the map came near, is in the page's own colours and rings the country.
+	const drawing = page.getByRole('img', { name: /South Korea/ });
+	expect(await drawing.evaluate((svg) => svg.tagName.toLowerCase())).toBe('svg');
+	await expect(drawing.locator('path.country')).toHaveCount(
+		await page.getByRole('button', { name: /^Mark .* on the map$/ }).count()
+	);
+	await expect(drawing.locator('circle.ring')).toHaveCount(1);
 	// A glossary word in the article opens its definition.
 	await page.getByText('Read the whole article first').click();
 	const kyiv = page.getByRole('button', { name: /^Kyiv \(glossary\)$/ });
@@ -201,6 +215,71 @@ test('with JavaScript the folded parts and the map come alive when used', async 
 	await expect(word).toHaveAttribute('aria-expanded', 'true');
 	const term = page.locator('#main .glossary-term', { has: kyiv });
 	await expect(term.getByText('The capital city of Ukraine.')).toBeVisible();
+});
+
+test("the map's drawing is not in the page: it is a file of its own, fetched once the map is near", async ({
+	page,
+	request
+}) => {
+	const html = await (await request.get(`/m/${SLUG}`)).text();
+	const json = await request.get(`/m/${SLUG}/map.json`);
+	expect(json.status()).toBe(200);
+	expect(json.headers()['content-type']).toBe('application/json');
+	const geometry = (await json.json()) as { base: string; countries: { iso: string; d: string }[] };
+	expect(geometry.base.length).toBeGreaterThan(1000);
+	expect(geometry.countries.map((c) => c.iso)).toContain('410');
+	// Neither the page's data nor its markup for browsers without JavaScript carries the drawing.
+	expect(html).not.toContain(geometry.base.slice(0, 200));
+	for (const country of geometry.countries) expect(html).not.toContain(country.d.slice(0, 60));
+	// Kept like the page: a strong validator, and 304 when the browser has it already.
+	const etag = json.headers()['etag']!;
+	expect(etag).toMatch(/^"[^"]+"$/);
+	expect((await request.get(`/m/${SLUG}/map.json`, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	const svg = await request.get(`/m/${SLUG}/map.svg`);
+	expect(svg.headers()['content-type']).toBe('image/svg+xml');
+	expect(svg.headers()['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+	const image = await svg.text();
+	expect(image).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+	expect(image).toContain('South Korea');
+	expect(image).not.toContain('<script');
+	expect((await request.get('/m/no-such-lesson/map.json')).status()).toBe(404);
+	// The page asks for the drawing only when the map comes near the screen.
+	const asked: string[] = [];
+	page.on('request', (r) => {
+		if (/\/map\.(json|svg)$/.test(new URL(r.url()).pathname)) asked.push(new URL(r.url()).pathname);
+	});
+	await page.goto(`/m/${SLUG}`);
+	await pageIsLive(page);
+	const where = page.getByRole('heading', { name: 'Where' });
+	await expect(where).toBeAttached();
+	// The map is well below the screen (more than the 200 px the page looks ahead), and two frames
+	// later, when the browser would have said it was near, nothing has been asked for.
+	const below = await where.evaluate(async (heading) => {
+		await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		return heading.getBoundingClientRect().top - window.innerHeight;
+	});
+	expect(below).toBeGreaterThan(200);
+	expect(asked).toEqual([]);
+	await where.scrollIntoViewIfNeeded();
+	await expect(page.locator('svg.map[role="img"]')).toBeVisible();
+	expect(asked).toEqual([`/m/${SLUG}/map.json`]);
+});
+
+test('a map whose drawing cannot be fetched is shown as the server drawn image', async ({ page }) => {
+	await page.route(`**/m/${SLUG}/map.json`, (route) => route.abort());
+	await page.goto(`/m/${SLUG}`);
+	await pageIsLive(page);
+	await page.getByRole('heading', { name: 'Where' }).scrollIntoViewIfNeeded();
+	const map = page.getByRole('img', { name: /South Korea/ });
+	await expect(map).toBeVisible();
+	expect(await map.evaluate((image) => image.tagName)).toBe('IMG');
+	await expect
+		.poll(() => map.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
+		.toBeGreaterThan(0);
+	// The legend still works.
+	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
+	await mark.press('Enter');
+	await expect(mark).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the first question is on screen after Start and the first section', async ({ page }) => {

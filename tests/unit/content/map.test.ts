@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { centralLongitude, locatorMap, mapPayloadBytes } from '../../../src/lib/server/map.ts';
+import { mapLegend, mapSvg } from '../../../src/lib/server/map-files.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const loaded = loadModuleDir(join('questions', SLUG), SLUG);
@@ -161,5 +162,29 @@ describe('centralLongitude', () => {
 				]
 			])
 		).toBe(0);
+	});
+});
+
+describe('the module page and its map files', () => {
+	const map = locatorMap(countries);
+
+	it('the page carries the legend only: names, roles and markers, and where the drawing is', () => {
+		const legend = mapLegend(loaded.module)!;
+		expect(legend.viewBox).toBe(map.viewBox);
+		expect(legend.countries).toEqual(map.paths.map(({ iso, name, role, label }) => ({ iso, name, role, label })));
+		expect(legend.geometry).toBe(`/m/${SLUG}/map.json`);
+		expect(legend.image).toBe(`/m/${SLUG}/map.svg`);
+		expect(JSON.stringify(legend).length).toBeLessThan(2_000);
+		expect(mapLegend({ ...loaded.module, map: null })).toBeNull();
+	});
+
+	it('the image file is the same drawing, named, with nothing that runs or loads', () => {
+		const svg = mapSvg(map, 'Map: <Korea> & "friends"');
+		expect(svg).toContain('<title>Map: &lt;Korea&gt; &amp; &quot;friends&quot;</title>');
+		expect(svg).toContain(`viewBox="${map.viewBox}"`);
+		expect(svg).toContain(`d="${map.base}"`);
+		for (const p of map.paths) expect(svg).toContain(`<path class="country" d="${p.d}"/>`);
+		expect(svg.match(/<circle class="dot"/g)).toHaveLength(map.paths.filter((p) => p.label).length);
+		expect(svg).not.toMatch(/<script|href=|url\(/);
 	});
 });

@@ -23,18 +23,29 @@ export interface MapCountry {
 	iso: string;
 	name: string;
 	role: string;
-	d: string;
-	highlighted: boolean;
 	/** A point inside the country for a marker, in view coordinates. */
-	label?: [number, number] | null;
+	label: [number, number] | null;
 }
 
-/** What `locatorMap()` in $lib/server/map.ts returns. */
+/**
+ * What the page carries of a locator map ($lib/server/map-files.ts): the view and the named
+ * countries for the legend. The drawing itself (a few tens of KB of path data) is fetched from
+ * `geometry` once the map is shown, and `image` is the same map as an SVG file, for browsers
+ * without JavaScript.
+ */
 export interface LocatorMapData {
 	viewBox: string;
-	paths: MapCountry[];
+	countries: MapCountry[];
+	/** URL of the map's path data (MapGeometry, JSON). */
+	geometry: string;
+	/** URL of the map as an SVG image. */
+	image: string;
+}
+
+/** The map's path data: every other country as one shape, and each named country's outline. */
+export interface MapGeometry {
 	base: string;
-	missing?: string[];
+	countries: { iso: string; d: string }[];
 }
 
 export interface GlossaryItem {

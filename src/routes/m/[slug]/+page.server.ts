@@ -4,7 +4,7 @@ import { questionMinutes } from '$lib/content/timing';
 import { START_STAGE } from '$lib/content/visibility';
 import { practicePolicy } from '$lib/server/attempts/practice';
 import { getModule } from '$lib/server/content';
-import { locatorMap } from '$lib/server/map';
+import { mapLegend } from '$lib/server/map-files';
 
 /**
  * The practice page: the article, its sections and the policy. The questions are not here: they
@@ -28,6 +28,7 @@ export async function load({ params }) {
 		questionCount: questions.length,
 		questionMinutes: questionMinutes(questions),
 		policy: practicePolicy(module, false),
-		map: module.map ? locatorMap(module.map.countries) : null
+		// The legend only: the drawing is fetched once the map is near the screen (map-files.ts).
+		map: mapLegend(module)
 	};
 }

@@ -1,0 +1,103 @@
+/**
+ * A module's locator map, as the module page uses it. The page carries only the legend (the view
+ * and the named countries); the drawing, most of the map's bytes, is two files the page points
+ * to: its path data as JSON, fetched by the page's script once the map comes near the screen, and
+ * the same map as an SVG image, which a browser without JavaScript shows instead. Sent inline, the
+ * drawing went into every module page twice (in the page's data and in its markup for browsers
+ * without JavaScript), whether or not the student ever scrolled to the map.
+ *
+ * Each file is made once per module version and kept compressed, with a strong ETag (page-cache.ts).
+ */
+import { error } from '@sveltejs/kit';
+import type { LocatorMapData, MapGeometry } from '$lib/components/context/types';
+import type { Module } from '../content/module.ts';
+import { getModule } from './content.ts';
+import { answer, keepPage, type CachedPage } from './page-cache.ts';
+import { locatorMap, type LocatorMap } from './map.ts';
+
+/** The module's map as locatorMap() draws it, or null for a module without one. */
+function drawn(module: Module): LocatorMap | null {
+	return module.map ? locatorMap(module.map.countries) : null;
+}
+
+/** The URLs of a module's map files. */
+export const mapFileUrl = (slug: string, kind: MapFileKind) => `/m/${slug}/map.${kind}`;
+
+/** What the module page carries of its map: the legend, and where the drawing is. */
+export function mapLegend(module: Module): LocatorMapData | null {
+	const map = drawn(module);
+	if (!map) return null;
+	return {
+		viewBox: map.viewBox,
+		countries: map.paths.map(({ iso, name, role, label }) => ({ iso, name, role, label })),
+		geometry: mapFileUrl(module.slug, 'json'),
+		image: mapFileUrl(module.slug, 'svg')
+	};
+}
+
+const escapeXml = (text: string) =>
+	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/**
+ * The map as a standalone SVG image: the same shapes and colours as the page draws (light, or dark
+ * where the reader's system is), with a title naming the highlighted countries.
+ */
+export function mapSvg(map: LocatorMap, title: string): string {
+	const countries = map.paths.map((p) => `<path class="country" d="${p.d}"/>`).join('');
+	const dots = map.paths
+		.filter((p) => p.label)
+		.map((p) => `<circle class="dot" cx="${p.label![0]}" cy="${p.label![1]}" r="${(3.5 * map.width) / 960}"/>`)
+		.join('');
+	const style =
+		'.sea{fill:#fff}.land{fill:#efede6;stroke:#cfcbc0;stroke-width:.6;stroke-linejoin:round}' +
+		'.country,.dot{fill:#1d4ed8;stroke:#fff;stroke-linejoin:round}.country{stroke-width:.8}.dot{stroke-width:1}' +
+		'@media (prefers-color-scheme:dark){.sea{fill:#1e2026}.land{fill:#262932;stroke:#444852}' +
+		'.country,.dot{fill:#8fb0ff;stroke:#1e2026}}';
+	return (
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" width="${map.width}" height="${map.height}">` +
+		`<title>${escapeXml(title)}</title><style>${style}</style>` +
+		`<rect class="sea" width="100%" height="100%"/><path class="land" d="${map.base}"/>${countries}${dots}</svg>`
+	);
+}
+
+export type MapFileKind = 'json' | 'svg';
+
+const kept = new WeakMap<Module, Map<MapFileKind, Promise<CachedPage>>>();
+
+function render(map: LocatorMap, kind: MapFileKind): Response {
+	if (kind === 'json') {
+		const geometry: MapGeometry = { base: map.base, countries: map.paths.map(({ iso, d }) => ({ iso, d })) };
+		return new Response(JSON.stringify(geometry), { headers: { 'content-type': 'application/json' } });
+	}
+	const names = map.paths.map((p) => p.name);
+	const title = `Map of the countries named in the passage${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+	return new Response(mapSvg(map, title), {
+		headers: {
+			'content-type': 'image/svg+xml',
+			// Opened on its own, the image may run nothing and load nothing.
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'"
+		}
+	});
+}
+
+/** One of the module's map files, made once per module version; null for a module without a map. */
+export function mapFile(module: Module, kind: MapFileKind): Promise<CachedPage> | null {
+	const map = drawn(module);
+	if (!map) return null;
+	let files = kept.get(module);
+	if (!files) kept.set(module, (files = new Map()));
+	let file = files.get(kind);
+	if (!file) {
+		file = keepPage(render(map, kind));
+		files.set(kind, file);
+	}
+	return file;
+}
+
+/** The answer to a request for one of a module's map files: the kept file (or 304), or 404. */
+export async function mapFileResponse(slug: string, kind: MapFileKind, request: Request): Promise<Response> {
+	const module = getModule(slug);
+	const file = module ? mapFile(module, kind) : null;
+	if (!file) error(404, module ? 'This lesson has no map.' : 'There is no lesson at this address.');
+	return answer(await file, request);
+}
