@@ -113,4 +113,18 @@ describe('the page cache', () => {
 		expect(render).toHaveBeenCalledTimes(1);
 		expect(page).not.toBeInstanceOf(Response);
 	});
+
+	it('keeps only the types it is made for: HTML pages unless told', async () => {
+		const json = () =>
+			new Response(JSON.stringify({ base: 'M0 0z' }), { headers: { 'content-type': 'application/json' } });
+		const pages = new PageCache();
+		expect(await pages.get('/m/seoul', v1, async () => json())).toBeInstanceOf(Response);
+		const files = new PageCache(/^application\/json\b/);
+		const render = vi.fn(async () => json());
+		const kept = await files.get('/m/seoul/map.json', v1, render);
+		expect(kept).not.toBeInstanceOf(Response);
+		await files.get('/m/seoul/map.json', v1, render);
+		expect(render).toHaveBeenCalledTimes(1);
+		expect(await files.get('/m/seoul', v1, async () => rendered(html('soldiers')))).toBeInstanceOf(Response);
+	});
 });

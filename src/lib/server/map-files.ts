@@ -6,13 +6,15 @@
  * drawing went into every module page twice (in the page's data and in its markup for browsers
  * without JavaScript), whether or not the student ever scrolled to the map.
  *
- * Each file is made once per module version and kept compressed, with a strong ETag (page-cache.ts).
+ * Each file is made once per module version and kept compressed, with a strong ETag, as the module
+ * page is (page-cache.ts).
  */
 import { error } from '@sveltejs/kit';
+import { mapImageName } from '$lib/components/context/map-name';
 import type { LocatorMapData, MapGeometry } from '$lib/components/context/types';
 import type { Module } from '../content/module.ts';
 import { getModule } from './content.ts';
-import { answer, keepPage, type CachedPage } from './page-cache.ts';
+import { answer, PageCache } from './page-cache.ts';
 import { locatorMap, type LocatorMap } from './map.ts';
 
 /** The module's map as locatorMap() draws it, or null for a module without one. */
@@ -62,16 +64,12 @@ export function mapSvg(map: LocatorMap, title: string): string {
 
 export type MapFileKind = 'json' | 'svg';
 
-const kept = new WeakMap<Module, Map<MapFileKind, Promise<CachedPage>>>();
-
 function render(map: LocatorMap, kind: MapFileKind): Response {
 	if (kind === 'json') {
 		const geometry: MapGeometry = { base: map.base, countries: map.paths.map(({ iso, d }) => ({ iso, d })) };
 		return new Response(JSON.stringify(geometry), { headers: { 'content-type': 'application/json' } });
 	}
-	const names = map.paths.map((p) => p.name);
-	const title = `Map of the countries named in the passage${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
-	return new Response(mapSvg(map, title), {
+	return new Response(mapSvg(map, mapImageName(map.paths.map((p) => p.name))), {
 		headers: {
 			'content-type': 'image/svg+xml',
 			// Opened on its own, the image may run nothing and load nothing.
@@ -80,24 +78,15 @@ function render(map: LocatorMap, kind: MapFileKind): Response {
 	});
 }
 
-/** One of the module's map files, made once per module version; null for a module without a map. */
-export function mapFile(module: Module, kind: MapFileKind): Promise<CachedPage> | null {
-	const map = drawn(module);
-	if (!map) return null;
-	let files = kept.get(module);
-	if (!files) kept.set(module, (files = new Map()));
-	let file = files.get(kind);
-	if (!file) {
-		file = keepPage(render(map, kind));
-		files.set(kind, file);
-	}
-	return file;
-}
+/** The map files, kept by path for the module version they were drawn from. */
+const kept = new PageCache(/^(application\/json|image\/svg\+xml)\b/);
 
 /** The answer to a request for one of a module's map files: the kept file (or 304), or 404. */
 export async function mapFileResponse(slug: string, kind: MapFileKind, request: Request): Promise<Response> {
 	const module = getModule(slug);
-	const file = module ? mapFile(module, kind) : null;
-	if (!file) error(404, module ? 'This lesson has no map.' : 'There is no lesson at this address.');
-	return answer(await file, request);
+	if (!module) error(404, 'There is no lesson at this address.');
+	if (!module.map) error(404, 'This lesson has no map.');
+	// Drawn only when this version's file is not kept yet.
+	const file = await kept.get(mapFileUrl(slug, kind), module, async () => render(drawn(module)!, kind));
+	return file instanceof Response ? file : answer(file, request);
 }

@@ -97,10 +97,17 @@ export function answer(page: CachedPage, request: Request): Response {
  */
 export class PageCache {
 	#pages = new Map<string, { module: Module; page: Promise<CachedPage | null> }>();
+	#kept: RegExp;
+
+	/** `kept`: the content types a render may have to be kept (HTML pages unless told). */
+	constructor(kept: RegExp = /^text\/html\b/i) {
+		this.#kept = kept;
+	}
 
 	/**
 	 * The kept page for `path` at this version of `module`, rendering it with `render` when there is
-	 * none. A render that is not a 200 HTML page is not kept (null): the caller answers it itself.
+	 * none. A render that is not a 200 reply of a kept type is not kept (null): the caller answers it
+	 * itself.
 	 */
 	async get(path: string, module: Module, render: () => Promise<Response>): Promise<CachedPage | Response> {
 		const entry = this.#pages.get(path);
@@ -110,8 +117,8 @@ export class PageCache {
 		}
 		let own: Response | null = null;
 		const page = render().then(async (response) => {
-			const html = /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
-			if (response.status !== 200 || !html || response.headers.has('content-encoding')) {
+			const kept = this.#kept.test(response.headers.get('content-type') ?? '');
+			if (response.status !== 200 || !kept || response.headers.has('content-encoding')) {
 				own = response;
 				return null;
 			}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { centralLongitude, locatorMap, mapPayloadBytes } from '../../../src/lib/server/map.ts';
 import { mapLegend, mapSvg } from '../../../src/lib/server/map-files.ts';
+import { MAP_LABEL, mapImageName } from '../../../src/lib/components/context/map-name.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
 const loaded = loadModuleDir(join('questions', SLUG), SLUG);
@@ -186,5 +187,12 @@ describe('the module page and its map files', () => {
 		for (const p of map.paths) expect(svg).toContain(`<path class="country" d="${p.d}"/>`);
 		expect(svg.match(/<circle class="dot"/g)).toHaveLength(map.paths.filter((p) => p.label).length);
 		expect(svg).not.toMatch(/<script|href=|url\(/);
+	});
+
+	it('the image and the drawing in the page have one name: the caption, then the countries', () => {
+		expect(mapImageName(['South Korea', 'North Korea', 'Russia'])).toBe(
+			`${MAP_LABEL}: South Korea, North Korea and Russia are highlighted.`
+		);
+		expect(mapImageName([])).toBe(MAP_LABEL);
 	});
 });
