@@ -162,6 +162,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
+		// The app's stylesheet as the build reads it: map-files.ts takes the map image's colours from it.
+		css: { include: [/\/src\/app\.css/] },
 		globalSetup: ['tests/server/pg-global-setup.ts']
 	}
 });

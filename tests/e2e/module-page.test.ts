@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { expectFirstPaintAlone, holdPageScripts, pageIsLive, SLUG } from './helpers';
 import { panel, press } from './lesson-answers';
 
@@ -280,6 +280,35 @@ test('a map whose drawing cannot be fetched is shown as the server drawn image',
 	const mark = page.getByRole('button', { name: 'Mark South Korea on the map' });
 	await mark.press('Enter');
 	await expect(mark).toHaveAttribute('aria-pressed', 'true');
+});
+
+test("the map's image is drawn in the page's colours, light and dark", async ({ browser }) => {
+	/** Each part's fill and stroke, as the browser draws them in the map `drawing`. */
+	const colours = (drawing: Locator) =>
+		drawing.evaluate((root) =>
+			['.sea', '.land', '.country', '.dot'].map((name) => {
+				const style = getComputedStyle(root.querySelector(name)!);
+				return `${name} ${style.fill} ${style.stroke}`;
+			})
+		);
+	const seen: string[][] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		const context = await browser.newContext({ colorScheme });
+		const page = await context.newPage();
+		await page.goto(`/m/${SLUG}`);
+		await pageIsLive(page);
+		await page.getByRole('heading', { name: 'Where' }).scrollIntoViewIfNeeded();
+		const drawing = page.locator('svg.map[role="img"]');
+		await expect(drawing).toBeVisible();
+		const inPage = await colours(drawing);
+		// The image a browser without JavaScript shows (and the fallback), opened on its own.
+		await page.goto(`/m/${SLUG}/map.svg`);
+		expect(await colours(page.locator('svg'))).toEqual(inPage);
+		seen.push(inPage);
+		await context.close();
+	}
+	// Light and dark are drawn differently: each was compared in its own colours.
+	expect(seen[0]).not.toEqual(seen[1]);
 });
 
 test('the first question is on screen after Start and the first section', async ({ page }) => {

@@ -10,6 +10,7 @@
  * page is (page-cache.ts).
  */
 import { error } from '@sveltejs/kit';
+import appCss from '../../app.css?raw';
 import { mapImageName } from '$lib/components/context/map-name';
 import type { LocatorMapData, MapGeometry } from '$lib/components/context/types';
 import type { Module } from '../content/module.ts';
@@ -40,21 +41,57 @@ export function mapLegend(module: Module): LocatorMapData | null {
 const escapeXml = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+/** The colours the map is drawn in (LocatorMap.svelte's styles use the same). */
+const MAP_COLOURS = ['--color-surface', '--color-surface-2', '--color-border', '--color-accent'] as const;
+
+/**
+ * The values `css` gives the map's colours: in its first `:root` rule (light), and in the `:root`
+ * rule inside its `prefers-color-scheme: dark` block. An image cannot read the page's stylesheet,
+ * so the SVG image carries these values, read from app.css itself rather than copied from it.
+ */
+export function mapPalette(css: string): { light: Record<string, string>; dark: Record<string, string> } {
+	const values = (block: string | undefined, where: string) => {
+		if (block === undefined) throw new Error(`app.css: no ${where} :root rule`);
+		const found: Record<string, string> = {};
+		for (const name of MAP_COLOURS) {
+			const value = new RegExp(`${name}:\\s*([^;}]+)`).exec(block)?.[1]?.trim();
+			if (!value) throw new Error(`app.css: ${name} is not set in the ${where} :root rule`);
+			found[name] = value;
+		}
+		return found;
+	};
+	const dark = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)?.[1];
+	return { light: values(/:root\s*\{([^}]*)\}/.exec(css)?.[1], 'light'), dark: values(dark, 'dark') };
+}
+
+const declarations = (values: Record<string, string>) =>
+	Object.entries(values)
+		.map(([name, value]) => `${name}:${value}`)
+		.join(';');
+
+/** The SVG image's stylesheet: the page's map styles, on the page's palette. */
+function mapSvgStyle(css: string): string {
+	const { light, dark } = mapPalette(css);
+	return (
+		`svg{${declarations(light)}}@media (prefers-color-scheme:dark){svg{${declarations(dark)}}}` +
+		'.sea{fill:var(--color-surface)}' +
+		'.land{fill:var(--color-surface-2);stroke:var(--color-border);stroke-width:.6;stroke-linejoin:round}' +
+		'.country,.dot{fill:var(--color-accent);stroke:var(--color-surface);stroke-linejoin:round}' +
+		'.country{stroke-width:.8}.dot{stroke-width:1}'
+	);
+}
+
 /**
  * The map as a standalone SVG image: the same shapes and colours as the page draws (light, or dark
  * where the reader's system is), with a title naming the highlighted countries.
  */
-export function mapSvg(map: LocatorMap, title: string): string {
+export function mapSvg(map: LocatorMap, title: string, css: string = appCss): string {
 	const countries = map.paths.map((p) => `<path class="country" d="${p.d}"/>`).join('');
 	const dots = map.paths
 		.filter((p) => p.label)
 		.map((p) => `<circle class="dot" cx="${p.label![0]}" cy="${p.label![1]}" r="${(3.5 * map.width) / 960}"/>`)
 		.join('');
-	const style =
-		'.sea{fill:#fff}.land{fill:#efede6;stroke:#cfcbc0;stroke-width:.6;stroke-linejoin:round}' +
-		'.country,.dot{fill:#1d4ed8;stroke:#fff;stroke-linejoin:round}.country{stroke-width:.8}.dot{stroke-width:1}' +
-		'@media (prefers-color-scheme:dark){.sea{fill:#1e2026}.land{fill:#262932;stroke:#444852}' +
-		'.country,.dot{fill:#8fb0ff;stroke:#1e2026}}';
+	const style = mapSvgStyle(css);
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" width="${map.width}" height="${map.height}">` +
 		`<title>${escapeXml(title)}</title><style>${style}</style>` +

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../../src/lib/server/content.ts';
 import { centralLongitude, locatorMap, mapPayloadBytes } from '../../../src/lib/server/map.ts';
-import { mapLegend, mapSvg } from '../../../src/lib/server/map-files.ts';
+import { mapLegend, mapPalette, mapSvg } from '../../../src/lib/server/map-files.ts';
 import { MAP_LABEL, mapImageName } from '../../../src/lib/components/context/map-name.ts';
 
 const SLUG = 'seoul-warns-north-korean-soldiers-russia';
@@ -189,10 +190,41 @@ describe('the module page and its map files', () => {
 		expect(svg).not.toMatch(/<script|href=|url\(/);
 	});
 
+	it("the image takes its colours from the app's stylesheet, light and dark, and says when one is missing", () => {
+		const css = `:root { --color-surface: #fff; --color-surface-2: #eee; --color-border: #ccc; --color-accent: #00f; }
+@media (prefers-color-scheme: dark) { :root { --color-surface: #111; --color-surface-2: #222; --color-border: #333; --color-accent: #99f; } }`;
+		expect(mapPalette(css)).toEqual({
+			light: {
+				'--color-surface': '#fff',
+				'--color-surface-2': '#eee',
+				'--color-border': '#ccc',
+				'--color-accent': '#00f'
+			},
+			dark: {
+				'--color-surface': '#111',
+				'--color-surface-2': '#222',
+				'--color-border': '#333',
+				'--color-accent': '#99f'
+			}
+		});
+		const svg = mapSvg(map, 'Map', css);
+		expect(svg).toContain('svg{--color-surface:#fff;--color-surface-2:#eee;--color-border:#ccc;--color-accent:#00f}');
+		expect(svg).toContain(
+			'@media (prefers-color-scheme:dark){svg{--color-surface:#111;--color-surface-2:#222;--color-border:#333;--color-accent:#99f}}'
+		);
+		expect(() => mapPalette(css.replace('--color-accent: #99f;', ''))).toThrow(/--color-accent is not set in the dark/);
+		expect(() => mapPalette(':root { --color-surface: #fff; }')).toThrow(/--color-surface-2 is not set in the light/);
+		// The app's own stylesheet has every colour the image needs, in both schemes.
+		const app = mapPalette(readFileSync('src/app.css', 'utf8'));
+		expect(Object.keys(app.light)).toHaveLength(4);
+		expect(app.dark['--color-surface']).not.toBe(app.light['--color-surface']);
+	});
+
 	it('the image and the drawing in the page have one name: the caption, then the countries', () => {
 		expect(mapImageName(['South Korea', 'North Korea', 'Russia'])).toBe(
 			`${MAP_LABEL}: South Korea, North Korea and Russia are highlighted.`
 		);
+		expect(mapImageName(['Russia'])).toBe(`${MAP_LABEL}: Russia is highlighted.`);
 		expect(mapImageName([])).toBe(MAP_LABEL);
 	});
 });

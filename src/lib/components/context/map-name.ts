@@ -10,5 +10,6 @@ function listNames(names: string[]): string {
 }
 
 export function mapImageName(names: string[], label: string = MAP_LABEL): string {
-	return names.length > 0 ? `${label}: ${listNames(names)} are highlighted.` : label;
+	if (names.length === 0) return label;
+	return `${label}: ${listNames(names)} ${names.length === 1 ? 'is' : 'are'} highlighted.`;
 }
