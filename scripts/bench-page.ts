@@ -137,8 +137,16 @@ start.addEventListener('click', () => {
 start.disabled = false;
 </script></body></html>`;
 
+/**
+ * The bare page with its script taken out: a page with nothing to run at all. Its Lighthouse score
+ * is the most a page can score on this machine with the app's headers.
+ */
+const NOTHING_TO_RUN_PAGE = BARE_PAGE.replace(/<script[\s\S]*<\/script>/, '');
+if (NOTHING_TO_RUN_PAGE.includes('<script')) throw new Error('the page with nothing to run still has a script');
 /** The path at which the bare page is sent without Cross-Origin-Opener-Policy (every other header kept). */
 const WITHOUT_COOP = 'without-coop';
+/** The path at which the bare page is sent without its script. */
+const NOTHING_TO_RUN = 'nothing-to-run';
 const BARE_HEADERS: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS };
 const BARE_HEADERS_WITHOUT_COOP = Object.fromEntries(
 	Object.entries(BARE_HEADERS).filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy')
@@ -147,7 +155,7 @@ const BARE_HEADERS_WITHOUT_COOP = Object.fromEntries(
 function bareServer(): Promise<{ server: Server; url: string }> {
 	const server = createServer((req, res) => {
 		res.writeHead(200, req.url === `/${WITHOUT_COOP}` ? BARE_HEADERS_WITHOUT_COOP : BARE_HEADERS);
-		res.end(BARE_PAGE);
+		res.end(req.url === `/${NOTHING_TO_RUN}` ? NOTHING_TO_RUN_PAGE : BARE_PAGE);
 	});
 	return new Promise((resolve) =>
 		server.listen(0, '127.0.0.1', () => {
@@ -597,9 +605,9 @@ function lighthouseRun(url: string, out: string): Promise<{ ok: boolean; message
 }
 
 /**
- * Lighthouse (mobile), three runs each of the module page, the bare page, and the bare page sent
- * without Cross-Origin-Opener-Policy, taken in turn: the median performance score of each, and the
- * module page's other categories. A run in which
+ * Lighthouse (mobile), three runs each of the module page, the bare page, the bare page sent
+ * without Cross-Origin-Opener-Policy, and the bare page without its script, taken in turn: the
+ * median performance score of each, and the module page's other categories. A run in which
  * Lighthouse could not record its trace ("Runtime error encountered", e.g. NO_NAVSTART, which this
  * Chromium gives now and then) has no scores at all; it is run again, at most twice in all for each
  * page, and the row says how many were run again. A run that scored is never repeated.
@@ -617,7 +625,9 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 	// The bare page once more without Cross-Origin-Opener-Policy: what that header alone costs the
 	// score on this machine (a page with it starts in a renderer process of its own).
 	const withoutCoop = lighthousePage('the bare page without Cross-Origin-Opener-Policy', `${bare.url}${WITHOUT_COOP}`);
-	const pages = [app, baseline, withoutCoop];
+	// And without its script, with the header: what a page that runs nothing at all scores here.
+	const nothing = lighthousePage('the bare page without its script', `${bare.url}${NOTHING_TO_RUN}`);
+	const pages = [app, baseline, withoutCoop, nothing];
 	let attempt = 0;
 	try {
 		while (pages.some((p) => p.reports.length < 3)) {
@@ -677,6 +687,7 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 		Math.round(median(page.reports.map((r) => r.audits['total-blocking-time']?.numericValue ?? Number.NaN)));
 	const bareScores = scores(baseline);
 	const plainScores = scores(withoutCoop);
+	const nothingScores = scores(nothing);
 	const rows: Row[] = [
 		{
 			measure:
@@ -689,6 +700,13 @@ async function measureLighthouse(base: string, slug: string): Promise<Row[]> {
 			measure:
 				'Lighthouse mobile: Performance of the bare page sent without Cross-Origin-Opener-Policy, median of 3 (what that header costs here)',
 			value: `${median(plainScores)} (runs ${plainScores.join(', ')}; TBT median ${blocking(withoutCoop)} ms; with the header: runs ${bareScores.join(', ')}, TBT median ${blocking(baseline)} ms)`,
+			budget: '',
+			ok: null
+		},
+		{
+			measure:
+				"Lighthouse mobile: Performance of the bare page without its script (nothing to run), with the app's headers, median of 3 (the most a page scores here)",
+			value: `${median(nothingScores)} (runs ${nothing.reports.map((r, i) => `${nothingScores[i]} (${detail(r)})`).join('; ')})`,
 			budget: '',
 			ok: null
 		}
