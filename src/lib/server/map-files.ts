@@ -16,6 +16,7 @@ import type { LocatorMapData, MapGeometry } from '$lib/components/context/types'
 import type { Module } from '../content/module.ts';
 import { getModule } from './content.ts';
 import { answer, PageCache } from './page-cache.ts';
+import { schemeTokens } from './stylesheet.ts';
 import { locatorMap, type LocatorMap } from './map.ts';
 
 /** The module's map as locatorMap() draws it, or null for a module without one. */
@@ -45,24 +46,10 @@ const escapeXml = (text: string) =>
 const MAP_COLOURS = ['--color-surface', '--color-surface-2', '--color-border', '--color-accent'] as const;
 
 /**
- * The values `css` gives the map's colours: in its first `:root` rule (light), and in the `:root`
- * rule inside its `prefers-color-scheme: dark` block. An image cannot read the page's stylesheet,
+ * The map's colours as `css` sets them, light and dark. An image cannot read the page's stylesheet,
  * so the SVG image carries these values, read from app.css itself rather than copied from it.
  */
-export function mapPalette(css: string): { light: Record<string, string>; dark: Record<string, string> } {
-	const values = (block: string | undefined, where: string) => {
-		if (block === undefined) throw new Error(`app.css: no ${where} :root rule`);
-		const found: Record<string, string> = {};
-		for (const name of MAP_COLOURS) {
-			const value = new RegExp(`${name}:\\s*([^;}]+)`).exec(block)?.[1]?.trim();
-			if (!value) throw new Error(`app.css: ${name} is not set in the ${where} :root rule`);
-			found[name] = value;
-		}
-		return found;
-	};
-	const dark = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)?.[1];
-	return { light: values(/:root\s*\{([^}]*)\}/.exec(css)?.[1], 'light'), dark: values(dark, 'dark') };
-}
+export const mapPalette = (css: string) => schemeTokens(css, MAP_COLOURS);
 
 const declarations = (values: Record<string, string>) =>
 	Object.entries(values)

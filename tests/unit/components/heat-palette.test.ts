@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrast, HEAT_PALETTE, heatStep, luminance } from '../../../src/lib/components/teach/heat-palette.ts';
+import { schemeTokens } from '../../../src/lib/server/stylesheet.ts';
 
-const css = readFileSync('src/app.css', 'utf8');
-/** A token's value in the light (:root) block or the dark (prefers-color-scheme) block of app.css. */
+/** The backgrounds and text colour as app.css sets them, light and dark. */
+const tokens = schemeTokens(readFileSync('src/app.css', 'utf8'), ['--color-surface', '--color-bg', '--color-text']);
+/** A token's value in app.css, for `mode`: a #rrggbb colour, in lower case. */
 function token(name: string, mode: 'light' | 'dark'): string {
-	const dark = css.indexOf('@media (prefers-color-scheme: dark)');
-	const block = mode === 'light' ? css.slice(0, dark) : css.slice(dark);
-	const m = new RegExp(`${name}:\\s*(#[0-9a-fA-F]{6})`).exec(block);
-	if (!m) throw new Error(`${name} not found for ${mode}`);
-	return m[1]!.toLowerCase();
+	const value = tokens[mode][name]!;
+	if (!/^#[0-9a-fA-F]{6}$/.test(value)) throw new Error(`${name} is not a #rrggbb colour for ${mode}`);
+	return value.toLowerCase();
 }
 
 describe('contrast', () => {
